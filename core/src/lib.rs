@@ -1,0 +1,32 @@
+#![no_std]
+#![forbid(unsafe_code)]
+#![doc = include_str!("../README.md")]
+
+mod algorithm;
+mod encode;
+mod error;
+mod head;
+mod host;
+mod params;
+mod query;
+mod signature;
+mod signer;
+mod sink;
+mod stages;
+mod time;
+mod verify;
+
+pub use algorithm::SignatureMethod;
+pub use encode::{PercentEncoded, is_unreserved, percent_encode, percent_encoded_len};
+pub use error::Error;
+pub use head::{RequestHead, Scheme};
+pub use params::{MAX_PARAMS, Param, ParamIndex, SortedParams};
+pub use query::{RawParam, ReceivedParams, parse_query};
+pub use signature::{MAX_SIGNATURE_LEN, Signature};
+pub use signer::{Signer, sign};
+pub use stages::{CanonicalQuery, SignedQuery, StringToSign};
+pub use time::{TIMESTAMP_LEN, Timestamp, UnixTime};
+pub use verify::{
+    MAX_ACCESS_KEY_ID_LEN, MAX_VERIFY_PARAMS, ReceivedRequest, Verified, VerifyOptions, verify,
+    verify_in,
+};

@@ -1,0 +1,308 @@
+//! Parameters, sorted (S3) and checked (S9 decisions) without allocating.
+//!
+//! The sort needs working space. Two ways, both allocation-free:
+//! - [`SortedParams::sort_in_place`] reorders the caller's own slice: no limit
+//!   on the number of parameters (the bindings use this);
+//! - [`SortedParams::sort_indexed`] leaves the slice alone and sorts a
+//!   [`ParamIndex`] of [`MAX_PARAMS`] entries kept on the caller's stack.
+
+use crate::Error;
+use crate::encode::encode_to;
+use crate::sink::Sink;
+use core::cmp::Ordering;
+
+/// One request parameter: `(name, value)`, both unencoded.
+pub type Param<'a> = (&'a str, &'a str);
+
+/// The capacity of a [`ParamIndex`], and so of the calls that take an
+/// immutable parameter slice; beyond it they return
+/// [`Error::TooManyParameters`]. The `*_in_place` calls have no limit.
+pub const MAX_PARAMS: usize = 1024;
+
+/// Working space for sorting up to [`MAX_PARAMS`] parameters by index (2 KiB).
+#[derive(Clone, Debug)]
+pub struct ParamIndex {
+    order: [u16; MAX_PARAMS],
+}
+
+impl ParamIndex {
+    /// An empty index.
+    pub const fn new() -> Self {
+        ParamIndex {
+            order: [0; MAX_PARAMS],
+        }
+    }
+}
+
+impl Default for ParamIndex {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What canonicalization needs of a parameter, whatever its representation
+/// (plain text here, still form-encoded in a received query).
+pub(crate) trait CanonicalParam {
+    /// S3 order: the raw bytes of the unencoded names.
+    fn cmp_name(&self, other: &Self) -> Ordering;
+    /// Whether the unencoded name is empty.
+    fn name_is_empty(&self) -> bool;
+    /// Whether the unencoded name equals `name`.
+    fn name_is(&self, name: &str) -> bool;
+    /// Writes `enc(name)=enc(value)` (S4).
+    fn write_pair<S: Sink + ?Sized>(&self, sink: &mut S);
+}
+
+impl CanonicalParam for Param<'_> {
+    #[inline]
+    fn cmp_name(&self, other: &Self) -> Ordering {
+        self.0.as_bytes().cmp(other.0.as_bytes())
+    }
+
+    fn name_is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    #[inline]
+    fn name_is(&self, name: &str) -> bool {
+        self.0 == name
+    }
+
+    #[inline]
+    fn write_pair<S: Sink + ?Sized>(&self, sink: &mut S) {
+        encode_to(self.0.as_bytes(), sink);
+        sink.put_byte(b'=');
+        encode_to(self.1.as_bytes(), sink);
+    }
+}
+
+/// Checks a sorted list: no empty name (they sort first), then no two equal neighbours.
+pub(crate) fn check_sorted<'x, P: CanonicalParam + 'x>(
+    mut sorted: impl Iterator<Item = &'x P>,
+) -> Result<(), Error> {
+    let Some(mut prev) = sorted.next() else {
+        return Ok(());
+    };
+    if prev.name_is_empty() {
+        return Err(Error::EmptyParameterName);
+    }
+    for p in sorted {
+        if prev.cmp_name(p) != Ordering::Less {
+            return Err(Error::DuplicateParameter);
+        }
+        prev = p;
+    }
+    Ok(())
+}
+
+/// Writes the canonical query (S4) of sorted parameters, skipping `Signature` (S1).
+pub(crate) fn write_canonical<'x, P: CanonicalParam + 'x, S: Sink + ?Sized>(
+    sorted: impl Iterator<Item = &'x P>,
+    sink: &mut S,
+) {
+    let mut first = true;
+    for p in sorted {
+        if p.name_is("Signature") {
+            continue;
+        }
+        if !first {
+            sink.put_byte(b'&');
+        }
+        first = false;
+        p.write_pair(sink);
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Order<'p, 'a> {
+    /// The slice itself is in S3 order.
+    Slice(&'p [Param<'a>]),
+    /// `index[i]` is the position in `params` of the i-th parameter in S3 order.
+    Index {
+        params: &'p [Param<'a>],
+        index: &'p [u16],
+    },
+}
+
+/// Parameters in S3 order, with no empty name and no duplicate: ready to be
+/// canonicalized and signed any number of times without further checks.
+#[derive(Clone, Copy, Debug)]
+pub struct SortedParams<'p, 'a> {
+    order: Order<'p, 'a>,
+}
+
+impl<'p, 'a> SortedParams<'p, 'a> {
+    /// Sorts the caller's slice in place, then checks names.
+    ///
+    /// ```
+    /// let mut params = [("b", "2"), ("a", "1")];
+    /// let sorted = mws_sign::SortedParams::sort_in_place(&mut params)?;
+    /// assert_eq!(sorted.canonical_query().to_string(), "a=1&b=2");
+    /// # Ok::<(), mws_sign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`].
+    pub fn sort_in_place(params: &'p mut [Param<'a>]) -> Result<Self, Error> {
+        params.sort_unstable_by(|a, b| a.cmp_name(b));
+        let params: &'p [Param<'a>] = params;
+        check_sorted(params.iter())?;
+        Ok(SortedParams {
+            order: Order::Slice(params),
+        })
+    }
+
+    /// Uses a slice the caller has already sorted, after checking that it is.
+    ///
+    /// # Errors
+    /// [`Error::EmptyParameterName`], [`Error::DuplicateParameter`] — also
+    /// when the slice is not in S3 order (a name out of order is reported as
+    /// a duplicate, since the check compares neighbours).
+    pub fn from_sorted(params: &'p [Param<'a>]) -> Result<Self, Error> {
+        check_sorted(params.iter())?;
+        Ok(SortedParams {
+            order: Order::Slice(params),
+        })
+    }
+
+    /// Sorts an index of the parameters, leaving the slice untouched.
+    ///
+    /// # Errors
+    /// [`Error::TooManyParameters`] beyond [`MAX_PARAMS`]; then
+    /// [`Error::EmptyParameterName`], [`Error::DuplicateParameter`].
+    pub fn sort_indexed(params: &'p [Param<'a>], index: &'p mut ParamIndex) -> Result<Self, Error> {
+        let index = index
+            .order
+            .get_mut(..params.len())
+            .ok_or(Error::TooManyParameters)?;
+        for (i, slot) in index.iter_mut().enumerate() {
+            // In range: `params.len() <= MAX_PARAMS <= u16::MAX`.
+            *slot = u16::try_from(i).map_err(|_| Error::TooManyParameters)?;
+        }
+        index.sort_unstable_by(|&a, &b| params[usize::from(a)].cmp_name(&params[usize::from(b)]));
+        let index: &'p [u16] = index;
+        let sorted = SortedParams {
+            order: Order::Index { params, index },
+        };
+        check_sorted(sorted.iter())?;
+        Ok(sorted)
+    }
+
+    /// The number of parameters (including a stale `Signature`, which is never signed).
+    pub fn len(&self) -> usize {
+        match self.order {
+            Order::Slice(p) => p.len(),
+            Order::Index { index, .. } => index.len(),
+        }
+    }
+
+    /// Whether there are no parameters.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The parameters in S3 order.
+    pub fn iter(&self) -> impl Iterator<Item = &'p Param<'a>> + Clone + 'p {
+        let order = self.order;
+        let n = self.len();
+        (0..n).map(move |i| match order {
+            Order::Slice(p) => &p[i],
+            Order::Index { params, index } => &params[usize::from(index[i])],
+        })
+    }
+
+    /// The value of the parameter `name`, found by binary search.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        let at = |i: usize| -> &'p Param<'a> {
+            match self.order {
+                Order::Slice(p) => &p[i],
+                Order::Index { params, index } => &params[usize::from(index[i])],
+            }
+        };
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let p = at(mid);
+            match p.0.as_bytes().cmp(name.as_bytes()) {
+                Ordering::Less => lo = mid + 1,
+                Ordering::Greater => hi = mid,
+                Ordering::Equal => return Some(p.1),
+            }
+        }
+        None
+    }
+
+    pub(crate) fn write_canonical<S: Sink + ?Sized>(&self, sink: &mut S) {
+        match self.order {
+            // The common case gets a loop without the per-item branch.
+            Order::Slice(p) => write_canonical(p.iter(), sink),
+            Order::Index { .. } => write_canonical(self.iter(), sink),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    extern crate std;
+    use std::string::ToString;
+
+    #[test]
+    fn sorts_by_unencoded_bytes_prefix_first() {
+        let mut p = [
+            ("ASINList.ASIN.2", ""),
+            ("ASINList.ASIN.10", ""),
+            ("ASINList.ASIN.1", ""),
+            ("ASINList.ASIN.100", ""),
+            ("ASINList.ASIN.11", ""),
+            ("Action", ""),
+            ("AWSAccessKeyId", ""),
+        ];
+        let mut index = ParamIndex::new();
+        let indexed =
+            SortedParams::sort_indexed(&p, &mut index).map(|s| s.canonical_query().to_string());
+        let s = SortedParams::sort_in_place(&mut p).map(|s| s.canonical_query().to_string());
+        // `S` < `W`, and uppercase < lowercase: bytes, not dictionary order.
+        let expected = "ASINList.ASIN.1=&ASINList.ASIN.10=&ASINList.ASIN.100=&ASINList.ASIN.11=&ASINList.ASIN.2=&AWSAccessKeyId=&Action=";
+        assert_eq!(s.as_deref(), Ok(expected));
+        assert_eq!(indexed.as_deref(), Ok(expected));
+    }
+
+    #[test]
+    fn rejects_empty_names_before_duplicates() {
+        let mut p = [("a", "1"), ("", "x"), ("a", "2")];
+        assert_eq!(
+            SortedParams::sort_in_place(&mut p).err(),
+            Some(Error::EmptyParameterName)
+        );
+        let mut p = [("a", "1"), ("b", "x"), ("a", "2")];
+        assert_eq!(
+            SortedParams::sort_in_place(&mut p).err(),
+            Some(Error::DuplicateParameter)
+        );
+        assert_eq!(
+            SortedParams::from_sorted(&[("b", ""), ("a", "")]).err(),
+            Some(Error::DuplicateParameter)
+        );
+    }
+
+    #[test]
+    fn index_capacity_is_typed() {
+        let many = [("x", ""); MAX_PARAMS + 1];
+        let mut index = ParamIndex::new();
+        assert_eq!(
+            SortedParams::sort_indexed(&many, &mut index).err(),
+            Some(Error::TooManyParameters)
+        );
+    }
+
+    #[test]
+    fn get_finds_by_binary_search() {
+        let mut p = [("c", "3"), ("a", "1"), ("b", "2")];
+        let s = SortedParams::sort_in_place(&mut p);
+        assert_eq!(
+            s.map(|s| (s.get("a"), s.get("c"), s.get("d"))),
+            Ok((Some("1"), Some("3"), None))
+        );
+    }
+}

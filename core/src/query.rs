@@ -1,0 +1,348 @@
+//! Received queries and form bodies (§2 step 1), parsed without allocating:
+//! parameters stay percent-encoded in the caller's text and are decoded on
+//! the fly whenever they are compared or re-encoded.
+
+use crate::Error;
+use crate::encode::encode_to;
+use crate::params::{CanonicalParam, check_sorted};
+use crate::sink::Sink;
+use core::cmp::Ordering;
+
+/// One parameter of a received query, still form-encoded (`%XY`, `+` = space).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RawParam<'q> {
+    name: &'q str,
+    value: &'q str,
+    /// Whether the text needs no decoding (no `%`, no `+`): the fast path.
+    plain_name: bool,
+    plain_value: bool,
+}
+
+impl<'q> RawParam<'q> {
+    /// An empty slot, to initialise a working array for [`parse_query`].
+    pub const EMPTY: RawParam<'static> = RawParam {
+        name: "",
+        value: "",
+        plain_name: true,
+        plain_value: true,
+    };
+
+    /// The name as received (still encoded).
+    pub const fn raw_name(&self) -> &'q str {
+        self.name
+    }
+
+    /// The value as received (still encoded).
+    pub const fn raw_value(&self) -> &'q str {
+        self.value
+    }
+
+    /// Decodes the value into `buf`.
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`] with the decoded length.
+    pub fn decode_value<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, Error> {
+        decode_into(self.value, buf)
+    }
+
+    /// Whether the decoded value is exactly `text`.
+    pub fn value_is(&self, text: &str) -> bool {
+        if self.plain_value {
+            self.value == text
+        } else {
+            decoded(self.value).eq(text.bytes())
+        }
+    }
+
+    fn cmp_name_with(&self, name: &str) -> Ordering {
+        if self.plain_name {
+            self.name.as_bytes().cmp(name.as_bytes())
+        } else {
+            decoded(self.name).cmp(name.bytes())
+        }
+    }
+}
+
+impl CanonicalParam for RawParam<'_> {
+    fn cmp_name(&self, other: &Self) -> Ordering {
+        if self.plain_name && other.plain_name {
+            self.name.as_bytes().cmp(other.name.as_bytes())
+        } else {
+            decoded(self.name).cmp(decoded(other.name))
+        }
+    }
+
+    fn name_is_empty(&self) -> bool {
+        // Every escape and every `+` decodes to a byte: empty iff empty raw.
+        self.name.is_empty()
+    }
+
+    fn name_is(&self, name: &str) -> bool {
+        self.cmp_name_with(name) == Ordering::Equal
+    }
+
+    fn write_pair<S: Sink + ?Sized>(&self, sink: &mut S) {
+        reencode(self.name, self.plain_name, sink);
+        sink.put_byte(b'=');
+        reencode(self.value, self.plain_value, sink);
+    }
+}
+
+/// Decodes form-encoded text and S2-encodes it again, through a small buffer.
+fn reencode<S: Sink + ?Sized>(raw: &str, plain: bool, sink: &mut S) {
+    if plain {
+        encode_to(raw.as_bytes(), sink);
+        return;
+    }
+    let mut chunk = [0u8; 64];
+    let mut len = 0;
+    for b in decoded(raw) {
+        chunk[len] = b;
+        len += 1;
+        if len == chunk.len() {
+            encode_to(&chunk, sink);
+            len = 0;
+        }
+    }
+    encode_to(&chunk[..len], sink);
+}
+
+/// The value of a hex digit of either case.
+const fn hex_value(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Decodes the byte at `at`: returns it and the position after it, or `None`
+/// at the end or on a bad escape.
+fn decode_at(raw: &[u8], at: usize) -> Option<(u8, usize)> {
+    match *raw.get(at)? {
+        b'+' => Some((b' ', at + 1)),
+        b'%' => {
+            let hi = hex_value(*raw.get(at + 1)?)?;
+            let lo = hex_value(*raw.get(at + 2)?)?;
+            Some(((hi << 4) | lo, at + 3))
+        }
+        b => Some((b, at + 1)),
+    }
+}
+
+/// The decoded bytes of text already checked by [`check_encoded`].
+fn decoded(raw: &str) -> impl Iterator<Item = u8> + '_ {
+    let raw = raw.as_bytes();
+    let mut at = 0;
+    core::iter::from_fn(move || {
+        let (b, next) = decode_at(raw, at)?;
+        at = next;
+        Some(b)
+    })
+}
+
+/// Whether every escape is well formed and the decoded bytes are UTF-8.
+///
+/// Decodes through a small buffer and lets `core::str::from_utf8` judge each
+/// chunk, carrying an incomplete trailing sequence over to the next chunk.
+fn check_encoded(raw: &str) -> Result<(), Error> {
+    let bytes = raw.as_bytes();
+    let mut chunk = [0u8; 64];
+    let mut len = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (b, next) = decode_at(bytes, at).ok_or(Error::MalformedQuery)?;
+        at = next;
+        chunk[len] = b;
+        len += 1;
+        if len == chunk.len() {
+            len = carry_incomplete(&mut chunk, len)?;
+        }
+    }
+    core::str::from_utf8(&chunk[..len]).map_err(|_| Error::MalformedQuery)?;
+    Ok(())
+}
+
+/// Validates `chunk[..len]`; keeps an incomplete final sequence (at most 3
+/// bytes) at the front and returns its length.
+fn carry_incomplete(chunk: &mut [u8; 64], len: usize) -> Result<usize, Error> {
+    match core::str::from_utf8(&chunk[..len]) {
+        Ok(_) => Ok(0),
+        Err(e) if e.error_len().is_none() => {
+            let valid = e.valid_up_to();
+            chunk.copy_within(valid..len, 0);
+            Ok(len - valid)
+        }
+        Err(_) => Err(Error::MalformedQuery),
+    }
+}
+
+fn decode_into<'b>(raw: &str, buf: &'b mut [u8]) -> Result<&'b str, Error> {
+    crate::sink::write_into(buf, |w| {
+        let mut chunk = [0u8; 1];
+        for b in decoded(raw) {
+            chunk[0] = b;
+            w.put(&chunk);
+        }
+    })
+}
+
+/// The non-empty `&`-separated pieces of a query, split on their first `=`.
+fn pieces(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
+/// A received query's parameters, sorted (S3, by decoded name) and checked.
+#[derive(Clone, Copy, Debug)]
+pub struct ReceivedParams<'s, 'q> {
+    params: &'s [RawParam<'q>],
+}
+
+/// Parses a raw query string or form body into the caller's working slice.
+///
+/// ```
+/// use mws_sign::{RawParam, parse_query};
+/// let mut space = [RawParam::EMPTY; 8];
+/// let params = parse_query("b=x+y&a=%C3%A9", &mut space)?;
+/// assert_eq!(params.len(), 2);
+/// assert!(params.get("b").is_some_and(|p| p.value_is("x y")));
+/// # Ok::<(), mws_sign::Error>(())
+/// ```
+///
+/// # Errors
+/// In this order over the whole query: [`Error::MalformedQuery`],
+/// [`Error::TooManyParameters`] (more pieces than `space` holds),
+/// [`Error::EmptyParameterName`], [`Error::DuplicateParameter`].
+pub fn parse_query<'s, 'q>(
+    query: &'q str,
+    space: &'s mut [RawParam<'q>],
+) -> Result<ReceivedParams<'s, 'q>, Error> {
+    let mut count = 0;
+    for (name, value) in pieces(query) {
+        check_encoded(name)?;
+        check_encoded(value)?;
+        count += 1;
+    }
+    let slots = space.get_mut(..count).ok_or(Error::TooManyParameters)?;
+    for (slot, (name, value)) in slots.iter_mut().zip(pieces(query)) {
+        let plain = |s: &str| !s.bytes().any(|b| b == b'%' || b == b'+');
+        *slot = RawParam {
+            name,
+            value,
+            plain_name: plain(name),
+            plain_value: plain(value),
+        };
+    }
+    if slots.iter().any(|p| p.name.is_empty()) {
+        return Err(Error::EmptyParameterName);
+    }
+    slots.sort_unstable_by(|a, b| a.cmp_name(b));
+    let params: &'s [RawParam<'q>] = slots;
+    check_sorted(params.iter())?;
+    Ok(ReceivedParams { params })
+}
+
+impl<'s, 'q> ReceivedParams<'s, 'q> {
+    /// The number of parameters (including `Signature`).
+    pub fn len(&self) -> usize {
+        self.params.len()
+    }
+
+    /// Whether the query had no parameters.
+    pub fn is_empty(&self) -> bool {
+        self.params.is_empty()
+    }
+
+    /// The parameters in S3 order.
+    pub fn iter(&self) -> impl Iterator<Item = &'s RawParam<'q>> + 's {
+        self.params.iter()
+    }
+
+    /// The parameter whose decoded name is `name`.
+    pub fn get(&self, name: &str) -> Option<&'s RawParam<'q>> {
+        let params = self.params;
+        params
+            .binary_search_by(|p| p.cmp_name_with(name))
+            .ok()
+            .and_then(|i| params.get(i))
+    }
+
+    pub(crate) fn write_canonical<S: Sink + ?Sized>(&self, sink: &mut S) {
+        crate::params::write_canonical(self.params.iter(), sink);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(q: &str) -> Result<usize, Error> {
+        let mut space = [RawParam::EMPTY; 16];
+        parse_query(q, &mut space).map(|p| p.len())
+    }
+
+    #[test]
+    fn splits_and_skips_empty_pieces() {
+        assert_eq!(parse(""), Ok(0));
+        assert_eq!(parse("a=1&&b&c=&"), Ok(3));
+    }
+
+    #[test]
+    fn malformed_escapes_and_utf8() {
+        for q in [
+            "a=%G1",
+            "a=%",
+            "a=%4",
+            "a=%FF",
+            "a=%C0%AF",
+            "a=%ED%A0%80",
+            "%E2%82=x",
+            "a=1&b=%",
+        ] {
+            assert_eq!(parse(q), Err(Error::MalformedQuery), "{q}");
+        }
+        assert_eq!(parse("a=%e2%82%ac&b=%F0%9F%98%80"), Ok(2));
+        // A long value whose multi-byte characters straddle the 64-byte chunks.
+        let long = "%E2%82%AC".repeat(70);
+        let mut q = [0u8; 700];
+        q[..2].copy_from_slice(b"a=");
+        q[2..2 + long.len()].copy_from_slice(long.as_bytes());
+        let q = core::str::from_utf8(&q[..2 + long.len()]).unwrap_or("");
+        assert_eq!(parse(q), Ok(1));
+    }
+
+    #[test]
+    fn check_order_over_whole_query() {
+        assert_eq!(parse("=x&a=%G"), Err(Error::MalformedQuery));
+        assert_eq!(parse("a=1&a=2&=x"), Err(Error::EmptyParameterName));
+        assert_eq!(parse("a+b=1&a%20b=2"), Err(Error::DuplicateParameter));
+        let mut small = [RawParam::EMPTY; 1];
+        assert_eq!(
+            parse_query("a=1&b=2", &mut small).err(),
+            Some(Error::TooManyParameters)
+        );
+    }
+
+    #[test]
+    fn reencodes_canonically() {
+        extern crate std;
+        use std::string::String;
+        struct S(String);
+        impl Sink for S {
+            fn put(&mut self, b: &[u8]) {
+                self.0.push_str(core::str::from_utf8(b).unwrap_or("?"));
+            }
+        }
+        let mut space = [RawParam::EMPTY; 4];
+        let p = parse_query("b=a+b%2b%7e~*&a%2Ex=%e2%82%ac", &mut space);
+        let mut s = S(String::new());
+        if let Ok(p) = p {
+            p.write_canonical(&mut s);
+        }
+        assert_eq!(s.0, "a.x=%E2%82%AC&b=a%20b%2B~~%2A");
+    }
+}

@@ -1,0 +1,83 @@
+//! The signature: Base64 of the MAC (S9), in a fixed-size stack value.
+
+use crate::SignatureMethod;
+use base64ct::{Base64, Encoding};
+use core::fmt;
+use subtle::ConstantTimeEq;
+
+/// The longest signature (HMAC-SHA256 in Base64).
+pub const MAX_SIGNATURE_LEN: usize = 44;
+
+/// A Base64 signature: 44 characters for HMAC-SHA256, 28 for HMAC-SHA1.
+///
+/// Equality is constant-time. A signature is not secret (it travels with the
+/// request), so `Debug` and `Display` show it.
+#[derive(Clone, Copy)]
+pub struct Signature {
+    text: [u8; MAX_SIGNATURE_LEN],
+    len: u8,
+    method: SignatureMethod,
+}
+
+impl Signature {
+    /// Encodes a raw MAC tag (the first `len` bytes of `tag`).
+    pub(crate) fn from_tag(method: SignatureMethod, tag: &[u8]) -> Signature {
+        let mut text = [0u8; MAX_SIGNATURE_LEN];
+        // 32 bytes encode to exactly 44 characters, so this always fits.
+        let len = Base64::encode(tag, &mut text).map_or(0, str::len);
+        Signature {
+            text,
+            len: u8::try_from(len).unwrap_or(0),
+            method,
+        }
+    }
+
+    /// The Base64 text, e.g. `"i91nKc4PWAt0JJIdXwz9HxZCJDdiy6cf/Mj6vPxyYIs="`.
+    pub fn as_str(&self) -> &str {
+        // Base64 output is ASCII.
+        core::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+
+    /// The Base64 text as bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.text[..usize::from(self.len)]
+    }
+
+    /// The algorithm that produced it.
+    pub const fn method(&self) -> SignatureMethod {
+        self.method
+    }
+
+    /// Compares with a received signature text in constant time (for equal
+    /// lengths; the length of a signature is public).
+    pub fn ct_eq_str(&self, received: &str) -> bool {
+        let received = received.as_bytes();
+        received.len() == self.as_bytes().len() && bool::from(self.as_bytes().ct_eq(received))
+    }
+}
+
+impl PartialEq for Signature {
+    fn eq(&self, other: &Self) -> bool {
+        self.ct_eq_str(other.as_str())
+    }
+}
+
+impl Eq for Signature {}
+
+impl fmt::Display for Signature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Signature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Signature").field(&self.as_str()).finish()
+    }
+}
+
+impl AsRef<str> for Signature {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}

@@ -1,0 +1,156 @@
+//! The signer: a secret keyed once into HMAC state, then any number of requests.
+
+use crate::algorithm::KeyedMac;
+use crate::params::{ParamIndex, SortedParams};
+use crate::sink::Sink;
+use crate::{Error, Param, RequestHead, Signature, SignatureMethod};
+use core::fmt;
+
+/// A pre-keyed signer, reusable across requests and threads (`Sync`).
+///
+/// Keying HMAC hashes the padded key twice; a `Signer` does that once and
+/// clones the keyed state per request. The key and the keyed state are wiped
+/// when dropped, and `Debug` never shows them.
+///
+/// ```
+/// use mws_sign::{RequestHead, Signer, SignatureMethod, SortedParams};
+/// let signer = Signer::new(b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", SignatureMethod::HmacSha256)?;
+/// let head = RequestHead::new("GET", "https", "elasticmapreduce.amazonaws.com", "/")?;
+/// let mut params = [
+///     ("Action", "DescribeJobFlows"), ("Version", "2009-03-31"),
+///     ("AWSAccessKeyId", "AKIAIOSFODNN7EXAMPLE"), ("SignatureVersion", "2"),
+///     ("SignatureMethod", "HmacSHA256"), ("Timestamp", "2011-10-03T15:19:30"),
+/// ];
+/// let params = SortedParams::sort_in_place(&mut params)?;
+/// assert_eq!(signer.sign(&head, &params)?.as_str(), "i91nKc4PWAt0JJIdXwz9HxZCJDdiy6cf/Mj6vPxyYIs=");
+/// # Ok::<(), mws_sign::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Signer {
+    mac: KeyedMac,
+    method: SignatureMethod,
+}
+
+impl Signer {
+    /// Keys a signer with the secret's bytes (the UTF-8 of the Secret Key).
+    ///
+    /// # Errors
+    /// [`Error::EmptySecret`].
+    pub fn new(secret: &[u8], method: SignatureMethod) -> Result<Self, Error> {
+        Ok(Signer {
+            mac: KeyedMac::new(method, secret)?,
+            method,
+        })
+    }
+
+    /// As [`Signer::new`] with the algorithm given by name (`HmacSHA256`, `HmacSHA1`).
+    ///
+    /// # Errors
+    /// [`Error::EmptySecret`], then [`Error::UnsupportedSignatureMethod`].
+    pub fn from_name(secret: &[u8], method: &str) -> Result<Self, Error> {
+        if secret.is_empty() {
+            return Err(Error::EmptySecret);
+        }
+        Self::new(secret, SignatureMethod::from_name(method)?)
+    }
+
+    /// The algorithm this signer uses.
+    pub const fn method(&self) -> SignatureMethod {
+        self.method
+    }
+
+    /// Signs a request: head and sorted parameters (S1–S9).
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedSignatureVersion`] when a `SignatureVersion`
+    /// parameter is not `2`; [`Error::UnsupportedSignatureMethod`] or
+    /// [`Error::SignatureMethodMismatch`] when a `SignatureMethod` parameter
+    /// is unknown or names the other algorithm.
+    pub fn sign(
+        &self,
+        head: &RequestHead<'_>,
+        params: &SortedParams<'_, '_>,
+    ) -> Result<Signature, Error> {
+        check_auth_params(params, self.method)?;
+        Ok(self.mac_with(|sink| {
+            head.write_to(sink);
+            params.write_canonical(sink);
+        }))
+    }
+
+    /// Signs a request whose parameters are in any order, sorting them in an
+    /// index on the stack (at most [`crate::MAX_PARAMS`]).
+    ///
+    /// # Errors
+    /// As [`SortedParams::sort_indexed`] and [`Signer::sign`].
+    pub fn sign_params(
+        &self,
+        head: &RequestHead<'_>,
+        params: &[Param<'_>],
+    ) -> Result<Signature, Error> {
+        let mut index = ParamIndex::new();
+        let sorted = SortedParams::sort_indexed(params, &mut index)?;
+        self.sign(head, &sorted)
+    }
+
+    /// The last stage alone: HMAC and Base64 over a ready string to sign.
+    pub fn sign_string(&self, string_to_sign: &[u8]) -> Signature {
+        self.mac_with(|sink| sink.put(string_to_sign))
+    }
+
+    fn mac_with(&self, write: impl FnOnce(&mut crate::algorithm::MacStream)) -> Signature {
+        let mut stream = self.mac.start();
+        write(&mut stream);
+        let (tag, len) = stream.finish();
+        Signature::from_tag(self.method, &tag[..len])
+    }
+}
+
+/// S9 decisions: the auth parameters, when present, must agree with the signer.
+pub(crate) fn check_auth_params(
+    params: &SortedParams<'_, '_>,
+    method: SignatureMethod,
+) -> Result<(), Error> {
+    if let Some(version) = params.get("SignatureVersion") {
+        if version != "2" {
+            return Err(Error::UnsupportedSignatureVersion);
+        }
+    }
+    if let Some(name) = params.get("SignatureMethod") {
+        if SignatureMethod::from_name(name)? != method {
+            return Err(Error::SignatureMethodMismatch);
+        }
+    }
+    Ok(())
+}
+
+impl fmt::Debug for Signer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Signer")
+            .field("method", &self.method.name())
+            .field("key", &"<redacted>")
+            .finish()
+    }
+}
+
+/// Signs in one call: keys an HMAC with `secret`, sorts `params` in an index
+/// on the stack and signs.
+///
+/// ```
+/// use mws_sign::{RequestHead, SignatureMethod};
+/// let head = RequestHead::new("POST", "https", "mws.amazonservices.com", "/")?;
+/// let sig = mws_sign::sign(b"secret", SignatureMethod::HmacSha1, &head, &[("Action", "GetServiceStatus")])?;
+/// assert_eq!(sig.as_str().len(), 28);
+/// # Ok::<(), mws_sign::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::EmptySecret`], then as [`Signer::sign_params`].
+pub fn sign(
+    secret: &[u8],
+    method: SignatureMethod,
+    head: &RequestHead<'_>,
+    params: &[Param<'_>],
+) -> Result<Signature, Error> {
+    Signer::new(secret, method)?.sign_params(head, params)
+}

@@ -1,0 +1,124 @@
+//! Where the text of a stage goes: into the HMAC, a caller's buffer, a
+//! length count or a formatter — one writer per destination, so each stage
+//! is written once and never needs an allocation.
+
+use crate::Error;
+use core::fmt;
+
+/// A destination for the bytes of a stage. Every piece written is whole UTF-8.
+pub(crate) trait Sink {
+    /// Appends `bytes`.
+    fn put(&mut self, bytes: &[u8]);
+
+    /// Appends one byte (an ASCII character).
+    fn put_byte(&mut self, byte: u8) {
+        self.put(&[byte]);
+    }
+}
+
+/// Counts the bytes a stage would write: the length query of every `*_len` function.
+#[derive(Default)]
+pub(crate) struct Counter(pub(crate) usize);
+
+impl Sink for Counter {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.0 += bytes.len();
+    }
+
+    #[inline]
+    fn put_byte(&mut self, _byte: u8) {
+        self.0 += 1;
+    }
+}
+
+/// Writes into a caller's buffer while counting what the whole output needs.
+///
+/// It keeps counting after the buffer is full, so one pass both fills a large
+/// enough buffer and reports the exact size for a second attempt.
+pub(crate) struct SliceWriter<'b> {
+    buf: &'b mut [u8],
+    needed: usize,
+}
+
+impl<'b> SliceWriter<'b> {
+    pub(crate) fn new(buf: &'b mut [u8]) -> Self {
+        SliceWriter { buf, needed: 0 }
+    }
+
+    /// The written text, or [`Error::BufferTooSmall`] with the full length.
+    pub(crate) fn finish(self) -> Result<&'b str, Error> {
+        let needed = self.needed;
+        if needed > self.buf.len() {
+            return Err(Error::BufferTooSmall { needed });
+        }
+        let written = &self.buf[..needed];
+        // Every piece written is whole UTF-8 and nothing was cut, so this
+        // cannot fail; the error arm only keeps the function panic-free.
+        core::str::from_utf8(written).map_err(|_| Error::BufferTooSmall { needed })
+    }
+}
+
+impl Sink for SliceWriter<'_> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        let end = self.needed + bytes.len();
+        if let Some(dst) = self.buf.get_mut(self.needed..end) {
+            dst.copy_from_slice(bytes);
+        }
+        self.needed = end;
+    }
+
+    #[inline]
+    fn put_byte(&mut self, byte: u8) {
+        if let Some(dst) = self.buf.get_mut(self.needed) {
+            *dst = byte;
+        }
+        self.needed += 1;
+    }
+}
+
+/// Adapts a [`fmt::Formatter`] so stages can implement `Display`.
+pub(crate) struct FmtSink<'f, 'g> {
+    f: &'f mut fmt::Formatter<'g>,
+    result: fmt::Result,
+}
+
+impl<'f, 'g> FmtSink<'f, 'g> {
+    pub(crate) fn new(f: &'f mut fmt::Formatter<'g>) -> Self {
+        FmtSink { f, result: Ok(()) }
+    }
+
+    pub(crate) fn finish(self) -> fmt::Result {
+        self.result
+    }
+}
+
+impl Sink for FmtSink<'_, '_> {
+    fn put(&mut self, bytes: &[u8]) {
+        if self.result.is_ok() {
+            // Pieces are whole UTF-8 (see `Sink`), so this never substitutes.
+            self.result = match core::str::from_utf8(bytes) {
+                Ok(s) => self.f.write_str(s),
+                Err(_) => Err(fmt::Error),
+            };
+        }
+    }
+}
+
+/// Writes a stage into `buf` with `write`, reporting the needed length on overflow.
+pub(crate) fn write_into<'b>(
+    buf: &'b mut [u8],
+    write: impl FnOnce(&mut SliceWriter<'b>),
+) -> Result<&'b str, Error> {
+    let mut w = SliceWriter::new(buf);
+    write(&mut w);
+    w.finish()
+}
+
+/// The length `write` produces.
+pub(crate) fn measure(write: impl FnOnce(&mut Counter)) -> usize {
+    let mut c = Counter::default();
+    write(&mut c);
+    c.0
+}

@@ -1,0 +1,105 @@
+//! The text stages of a signature as values: each knows its length, writes
+//! itself into a caller's buffer and implements `Display`, all without
+//! allocating. Debugging `SignatureDoesNotMatch` means comparing these.
+
+use crate::sink::{FmtSink, Sink, measure, write_into};
+use crate::{Error, RequestHead, Signature, SortedParams};
+use core::fmt;
+
+/// Implements `len`, `write` and `Display` for a stage with a `write_to` method.
+macro_rules! stage_text {
+    ($ty:ident) => {
+        impl $ty<'_, '_, '_> {
+            /// The length of the text in bytes.
+            #[allow(clippy::len_without_is_empty)]
+            pub fn len(&self) -> usize {
+                measure(|c| self.write_to(c))
+            }
+
+            /// Writes the text into `buf` and returns it.
+            ///
+            /// # Errors
+            /// [`Error::BufferTooSmall`] with the needed length.
+            pub fn write<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, Error> {
+                write_into(buf, |w| self.write_to(w))
+            }
+        }
+
+        impl fmt::Display for $ty<'_, '_, '_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut sink = FmtSink::new(f);
+                self.write_to(&mut sink);
+                sink.finish()
+            }
+        }
+    };
+}
+
+/// S4: `enc(name)=enc(value)` joined by `&`, in S3 order, without `Signature`.
+#[derive(Clone, Copy, Debug)]
+pub struct CanonicalQuery<'s, 'p, 'a> {
+    params: &'s SortedParams<'p, 'a>,
+}
+
+impl CanonicalQuery<'_, '_, '_> {
+    fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+        self.params.write_canonical(sink);
+    }
+}
+stage_text!(CanonicalQuery);
+
+/// S8: `VERB \n host \n path \n canonical-query`.
+#[derive(Clone, Copy, Debug)]
+pub struct StringToSign<'s, 'p, 'a> {
+    head: &'s RequestHead<'a>,
+    params: &'s SortedParams<'p, 'a>,
+}
+
+impl StringToSign<'_, '_, '_> {
+    fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+        self.head.write_to(sink);
+        self.params.write_canonical(sink);
+    }
+}
+stage_text!(StringToSign);
+
+/// S10: the canonical query, then `&Signature=` and the S2-encoded signature:
+/// the safest wire form (POST body, or URL query for GET and SubmitFeed).
+#[derive(Clone, Copy, Debug)]
+pub struct SignedQuery<'s, 'p, 'a> {
+    params: &'s SortedParams<'p, 'a>,
+    signature: &'s Signature,
+}
+
+impl SignedQuery<'_, '_, '_> {
+    fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+        self.params.write_canonical(sink);
+        // An empty parameter list has no `&` to separate the signature from.
+        if self.params.iter().any(|p| p.0 != "Signature") {
+            sink.put_byte(b'&');
+        }
+        sink.put(b"Signature=");
+        crate::encode::encode_to(self.signature.as_bytes(), sink);
+    }
+}
+stage_text!(SignedQuery);
+
+impl<'p, 'a> SortedParams<'p, 'a> {
+    /// The canonical query (S4) of these parameters.
+    pub fn canonical_query(&self) -> CanonicalQuery<'_, 'p, 'a> {
+        CanonicalQuery { params: self }
+    }
+
+    /// The string to sign (S8) of a request with these parameters.
+    pub fn string_to_sign<'s>(&'s self, head: &'s RequestHead<'a>) -> StringToSign<'s, 'p, 'a> {
+        StringToSign { head, params: self }
+    }
+
+    /// The signed query (S10) of these parameters with `signature`.
+    pub fn signed_query<'s>(&'s self, signature: &'s Signature) -> SignedQuery<'s, 'p, 'a> {
+        SignedQuery {
+            params: self,
+            signature,
+        }
+    }
+}
