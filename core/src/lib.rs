@@ -7,9 +7,12 @@ mod encode;
 mod error;
 mod head;
 mod host;
+mod md5;
+mod mws;
 mod params;
 mod query;
 mod signature;
+mod signed;
 mod signer;
 mod sink;
 mod stages;
@@ -20,9 +23,14 @@ pub use algorithm::SignatureMethod;
 pub use encode::{PercentEncoded, is_unreserved, percent_encode, percent_encoded_len};
 pub use error::Error;
 pub use head::{RequestHead, Scheme};
+pub use md5::{CONTENT_MD5_LEN, ContentMd5, ContentMd5Hasher};
+pub use mws::{
+    Credentials, FORM_CONTENT_TYPE, Marketplace, MwsRequest, Region, Section, UserAgent,
+};
 pub use params::{MAX_PARAMS, Param, ParamIndex, SortedParams};
 pub use query::{RawParam, ReceivedParams, parse_query};
 pub use signature::{MAX_SIGNATURE_LEN, Signature};
+pub use signed::SignedRequest;
 pub use signer::{Signer, sign};
 pub use stages::{CanonicalQuery, SignedQuery, StringToSign};
 pub use time::{TIMESTAMP_LEN, Timestamp, UnixTime};

@@ -113,25 +113,69 @@ pub(crate) fn write_canonical<'x, P: CanonicalParam + 'x, S: Sink + ?Sized>(
     }
 }
 
+/// One sorted run: a slice in S3 order, or a slice and an index giving that order.
 #[derive(Clone, Copy, Debug)]
-enum Order<'p, 'a> {
-    /// The slice itself is in S3 order.
-    Slice(&'p [Param<'a>]),
+struct Run<'p, 'a> {
+    params: &'p [Param<'a>],
     /// `index[i]` is the position in `params` of the i-th parameter in S3 order.
-    Index {
-        params: &'p [Param<'a>],
-        index: &'p [u16],
-    },
+    index: Option<&'p [u16]>,
+}
+
+impl<'p, 'a> Run<'p, 'a> {
+    const EMPTY: Run<'static, 'static> = Run {
+        params: &[],
+        index: None,
+    };
+
+    fn len(&self) -> usize {
+        self.index.map_or(self.params.len(), <[u16]>::len)
+    }
+
+    #[inline]
+    fn at(&self, i: usize) -> Option<&'p Param<'a>> {
+        match self.index {
+            None => self.params.get(i),
+            Some(index) => self.params.get(usize::from(*index.get(i)?)),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&'a str> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let p = self.at(mid)?;
+            match p.0.as_bytes().cmp(name.as_bytes()) {
+                Ordering::Less => lo = mid + 1,
+                Ordering::Greater => hi = mid,
+                Ordering::Equal => return Some(p.1),
+            }
+        }
+        None
+    }
 }
 
 /// Parameters in S3 order, with no empty name and no duplicate: ready to be
 /// canonicalized and signed any number of times without further checks.
+///
+/// Internally one or two sorted runs, merged as they are read: the MWS
+/// request builder combines its own auth parameters with the caller's this
+/// way, without copying either list.
 #[derive(Clone, Copy, Debug)]
 pub struct SortedParams<'p, 'a> {
-    order: Order<'p, 'a>,
+    first: Run<'p, 'a>,
+    second: Run<'p, 'a>,
 }
 
 impl<'p, 'a> SortedParams<'p, 'a> {
+    fn one_run(run: Run<'p, 'a>) -> Result<Self, Error> {
+        let sorted = SortedParams {
+            first: run,
+            second: Run::EMPTY,
+        };
+        check_sorted(sorted.iter())?;
+        Ok(sorted)
+    }
+
     /// Sorts the caller's slice in place, then checks names.
     ///
     /// ```
@@ -145,10 +189,9 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`].
     pub fn sort_in_place(params: &'p mut [Param<'a>]) -> Result<Self, Error> {
         params.sort_unstable_by(|a, b| a.cmp_name(b));
-        let params: &'p [Param<'a>] = params;
-        check_sorted(params.iter())?;
-        Ok(SortedParams {
-            order: Order::Slice(params),
+        Self::one_run(Run {
+            params,
+            index: None,
         })
     }
 
@@ -159,9 +202,9 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// when the slice is not in S3 order (a name out of order is reported as
     /// a duplicate, since the check compares neighbours).
     pub fn from_sorted(params: &'p [Param<'a>]) -> Result<Self, Error> {
-        check_sorted(params.iter())?;
-        Ok(SortedParams {
-            order: Order::Slice(params),
+        Self::one_run(Run {
+            params,
+            index: None,
         })
     }
 
@@ -181,19 +224,29 @@ impl<'p, 'a> SortedParams<'p, 'a> {
         }
         index.sort_unstable_by(|&a, &b| params[usize::from(a)].cmp_name(&params[usize::from(b)]));
         let index: &'p [u16] = index;
-        let sorted = SortedParams {
-            order: Order::Index { params, index },
+        Self::one_run(Run {
+            params,
+            index: Some(index),
+        })
+    }
+
+    /// Both lists read as one; each must be a single run (as every public
+    /// constructor makes). Duplicates across the two are rejected.
+    pub(crate) fn merge(self, other: SortedParams<'p, 'a>) -> Result<Self, Error> {
+        if self.second.len() != 0 || other.second.len() != 0 {
+            return Err(Error::TooManyParameters);
+        }
+        let merged = SortedParams {
+            first: self.first,
+            second: other.first,
         };
-        check_sorted(sorted.iter())?;
-        Ok(sorted)
+        check_sorted(merged.iter())?;
+        Ok(merged)
     }
 
     /// The number of parameters (including a stale `Signature`, which is never signed).
     pub fn len(&self) -> usize {
-        match self.order {
-            Order::Slice(p) => p.len(),
-            Order::Index { index, .. } => index.len(),
-        }
+        self.first.len() + self.second.len()
     }
 
     /// Whether there are no parameters.
@@ -203,40 +256,37 @@ impl<'p, 'a> SortedParams<'p, 'a> {
 
     /// The parameters in S3 order.
     pub fn iter(&self) -> impl Iterator<Item = &'p Param<'a>> + Clone + 'p {
-        let order = self.order;
-        let n = self.len();
-        (0..n).map(move |i| match order {
-            Order::Slice(p) => &p[i],
-            Order::Index { params, index } => &params[usize::from(index[i])],
+        let (a, b) = (self.first, self.second);
+        let (mut i, mut j) = (0, 0);
+        core::iter::from_fn(move || {
+            let next = match (a.at(i), b.at(j)) {
+                (Some(x), Some(y)) if y.cmp_name(x) == Ordering::Less => {
+                    j += 1;
+                    y
+                }
+                (Some(x), _) => {
+                    i += 1;
+                    x
+                }
+                (None, y) => {
+                    j += 1;
+                    y?
+                }
+            };
+            Some(next)
         })
     }
 
     /// The value of the parameter `name`, found by binary search.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        let at = |i: usize| -> &'p Param<'a> {
-            match self.order {
-                Order::Slice(p) => &p[i],
-                Order::Index { params, index } => &params[usize::from(index[i])],
-            }
-        };
-        let (mut lo, mut hi) = (0, self.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let p = at(mid);
-            match p.0.as_bytes().cmp(name.as_bytes()) {
-                Ordering::Less => lo = mid + 1,
-                Ordering::Greater => hi = mid,
-                Ordering::Equal => return Some(p.1),
-            }
-        }
-        None
+        self.first.get(name).or_else(|| self.second.get(name))
     }
 
     pub(crate) fn write_canonical<S: Sink + ?Sized>(&self, sink: &mut S) {
-        match self.order {
-            // The common case gets a loop without the per-item branch.
-            Order::Slice(p) => write_canonical(p.iter(), sink),
-            Order::Index { .. } => write_canonical(self.iter(), sink),
+        match (self.first.index, self.second.len()) {
+            // The common case gets a plain slice loop.
+            (None, 0) => write_canonical(self.first.params.iter(), sink),
+            _ => write_canonical(self.iter(), sink),
         }
     }
 }
@@ -294,6 +344,20 @@ mod tests {
             SortedParams::sort_indexed(&many, &mut index).err(),
             Some(Error::TooManyParameters)
         );
+    }
+
+    #[test]
+    fn merged_runs_read_in_order_and_reject_cross_duplicates() {
+        let a = [("A", "1"), ("c", "3")];
+        let b = [("B", "2"), ("d", "4")];
+        let m = SortedParams::from_sorted(&a).and_then(|x| x.merge(SortedParams::from_sorted(&b)?));
+        assert_eq!(
+            m.map(|m| m.canonical_query().to_string()).as_deref(),
+            Ok("A=1&B=2&c=3&d=4")
+        );
+        let c = [("c", "x")];
+        let m = SortedParams::from_sorted(&a).and_then(|x| x.merge(SortedParams::from_sorted(&c)?));
+        assert_eq!(m.err(), Some(Error::DuplicateParameter));
     }
 
     #[test]

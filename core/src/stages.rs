@@ -42,7 +42,7 @@ pub struct CanonicalQuery<'s, 'p, 'a> {
 }
 
 impl CanonicalQuery<'_, '_, '_> {
-    fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+    pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.params.write_canonical(sink);
     }
 }
@@ -56,7 +56,7 @@ pub struct StringToSign<'s, 'p, 'a> {
 }
 
 impl StringToSign<'_, '_, '_> {
-    fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+    pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.head.write_to(sink);
         self.params.write_canonical(sink);
     }
@@ -72,7 +72,7 @@ pub struct SignedQuery<'s, 'p, 'a> {
 }
 
 impl SignedQuery<'_, '_, '_> {
-    fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+    pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.params.write_canonical(sink);
         // An empty parameter list has no `&` to separate the signature from.
         if self.params.iter().any(|p| p.0 != "Signature") {

@@ -1,0 +1,227 @@
+//! The MWS request builder: credentials + section + action + parameters +
+//! timestamp → the complete signed body (or, for SubmitFeed, URL query).
+
+use crate::params::{ParamIndex, SortedParams};
+use crate::sink::{Sink, measure, write_into};
+use crate::{
+    Error, Marketplace, Param, RequestHead, Scheme, Section, Signature, SignatureMethod, Signer,
+    UnixTime,
+};
+use core::fmt;
+
+/// Who is calling: the developer's keys, the seller, and the seller's
+/// delegation token when a developer acts for a seller.
+///
+/// `Debug` shows the IDs but never the secret.
+#[derive(Clone)]
+pub struct Credentials<'a> {
+    access_key_id: &'a str,
+    seller_id: &'a str,
+    auth_token: Option<&'a str>,
+    signer: Signer,
+}
+
+impl<'a> Credentials<'a> {
+    /// Credentials signing with HMAC-SHA256.
+    ///
+    /// # Errors
+    /// [`Error::EmptySecret`].
+    pub fn new(access_key_id: &'a str, secret: &[u8], seller_id: &'a str) -> Result<Self, Error> {
+        Ok(Self::with_signer(
+            access_key_id,
+            Signer::new(secret, SignatureMethod::HmacSha256)?,
+            seller_id,
+        ))
+    }
+
+    /// Credentials around an existing (pre-keyed) signer.
+    pub fn with_signer(access_key_id: &'a str, signer: Signer, seller_id: &'a str) -> Self {
+        Credentials {
+            access_key_id,
+            seller_id,
+            auth_token: None,
+            signer,
+        }
+    }
+
+    /// Adds the seller's `MWSAuthToken`. An empty token means none: the
+    /// parameter is then left out, never sent empty.
+    #[must_use]
+    pub fn auth_token(mut self, token: &'a str) -> Self {
+        self.auth_token = (!token.is_empty()).then_some(token);
+        self
+    }
+
+    /// The signer these credentials use.
+    pub fn signer(&self) -> &Signer {
+        &self.signer
+    }
+
+    /// Signs `request` and writes its signed query — the POST body, or for a
+    /// feed (with [`MwsRequest::content_md5`]) the URL query.
+    ///
+    /// # Errors
+    /// As [`Credentials::signature`], and [`Error::BufferTooSmall`].
+    pub fn write_signed_query<'b>(
+        &self,
+        request: &MwsRequest<'_>,
+        buf: &'b mut [u8],
+    ) -> Result<&'b str, Error> {
+        self.with_signed(request, |_, params, sig| {
+            write_into(buf, |w| params.signed_query(sig).write_to(w))
+        })?
+    }
+
+    /// The length of [`Credentials::write_signed_query`]'s output.
+    ///
+    /// # Errors
+    /// As [`Credentials::signature`].
+    pub fn signed_query_len(&self, request: &MwsRequest<'_>) -> Result<usize, Error> {
+        self.with_signed(request, |_, params, sig| {
+            measure(|c| params.signed_query(sig).write_to(c))
+        })
+    }
+
+    /// Writes the URL to send to: `https://host/path`, plus `?` and the
+    /// signed query for a feed (whose body is the feed itself).
+    ///
+    /// # Errors
+    /// As [`Credentials::signature`], and [`Error::BufferTooSmall`].
+    pub fn write_url<'b>(
+        &self,
+        request: &MwsRequest<'_>,
+        buf: &'b mut [u8],
+    ) -> Result<&'b str, Error> {
+        self.with_signed(request, |_, params, sig| {
+            write_into(buf, |w| {
+                w.put(request.scheme.as_str().as_bytes());
+                w.put(b"://");
+                w.put(request.host.as_bytes());
+                w.put(request.section.path().as_bytes());
+                if request.content_md5.is_some() {
+                    w.put_byte(b'?');
+                    params.signed_query(sig).write_to(w);
+                }
+            })
+        })?
+    }
+
+    /// The signature of `request`.
+    ///
+    /// # Errors
+    /// [`Error::MissingParameter`] for an empty Access Key ID, seller ID or
+    /// action; [`Error::InvalidTimestamp`] for a timestamp that does not
+    /// parse; [`Error::InvalidHost`]; [`Error::TooManyParameters`] beyond
+    /// [`crate::MAX_PARAMS`] extra parameters; [`Error::EmptyParameterName`]
+    /// and [`Error::DuplicateParameter`] (also when an extra parameter repeats
+    /// one the builder sets, such as `Action`); then as [`Signer::sign`].
+    pub fn signature(&self, request: &MwsRequest<'_>) -> Result<Signature, Error> {
+        self.with_signed(request, |_, _, sig| *sig)
+    }
+
+    /// Builds the full parameter list, signs it and hands the parts to `f`.
+    fn with_signed<R>(
+        &self,
+        request: &MwsRequest<'_>,
+        f: impl FnOnce(&RequestHead<'_>, &SortedParams<'_, '_>, &Signature) -> R,
+    ) -> Result<R, Error> {
+        if self.access_key_id.is_empty() || self.seller_id.is_empty() || request.action.is_empty() {
+            return Err(Error::MissingParameter);
+        }
+        UnixTime::parse_iso8601(request.timestamp)?;
+        let head =
+            RequestHead::with_scheme("POST", request.scheme, request.host, request.section.path())?;
+
+        let candidates: [Option<Param<'_>>; 9] = [
+            Some(("AWSAccessKeyId", self.access_key_id)),
+            Some(("Action", request.action)),
+            Some((request.section.seller_parameter(), self.seller_id)),
+            self.auth_token.map(|token| ("MWSAuthToken", token)),
+            Some(("SignatureMethod", self.signer.method().name())),
+            Some(("SignatureVersion", "2")),
+            Some(("Timestamp", request.timestamp)),
+            Some(("Version", request.section.version())),
+            request.content_md5.map(|md5| ("ContentMD5Value", md5)),
+        ];
+        let mut auth: [Param<'_>; 9] = [("", ""); 9];
+        let mut n = 0;
+        for (slot, p) in auth.iter_mut().zip(candidates.into_iter().flatten()) {
+            *slot = p;
+            n += 1;
+        }
+        let auth = SortedParams::sort_in_place(&mut auth[..n])?;
+
+        let mut index = ParamIndex::new();
+        let extra = SortedParams::sort_indexed(request.params, &mut index)?;
+        let all = auth.merge(extra)?;
+        let signature = self.signer.sign(&head, &all)?;
+        Ok(f(&head, &all, &signature))
+    }
+}
+
+impl fmt::Debug for Credentials<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("access_key_id", &self.access_key_id)
+            .field("seller_id", &self.seller_id)
+            .field("auth_token", &self.auth_token.map(|_| "<set>"))
+            .field("signer", &self.signer)
+            .finish()
+    }
+}
+
+/// One MWS call: where it goes, what it does, and when it was made.
+#[derive(Clone, Copy, Debug)]
+pub struct MwsRequest<'a> {
+    /// `https` for MWS; `http` for a local mock server.
+    pub scheme: Scheme,
+    /// The endpoint host, usually [`Marketplace::host`].
+    pub host: &'a str,
+    /// The API section: decides the path, `Version` and seller parameter.
+    pub section: Section,
+    /// The operation, e.g. `ListOrders`.
+    pub action: &'a str,
+    /// The operation's own parameters (lists flattened 1-based, e.g. `MarketplaceId.Id.1`).
+    pub params: &'a [Param<'a>],
+    /// The `Timestamp` parameter, e.g. a [`crate::Timestamp`]'s text.
+    pub timestamp: &'a str,
+    /// For SubmitFeed: the feed body's [`crate::ContentMd5`], signed as `ContentMD5Value`.
+    pub content_md5: Option<&'a str>,
+}
+
+impl<'a> MwsRequest<'a> {
+    /// A call to `marketplace`'s endpoint over https, without extra parameters.
+    pub fn new(
+        marketplace: Marketplace,
+        section: Section,
+        action: &'a str,
+        timestamp: &'a str,
+    ) -> Self {
+        MwsRequest {
+            scheme: Scheme::Https,
+            host: marketplace.host(),
+            section,
+            action,
+            params: &[],
+            timestamp,
+            content_md5: None,
+        }
+    }
+
+    /// The same call with the operation's own parameters.
+    #[must_use]
+    pub fn params(mut self, params: &'a [Param<'a>]) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// The same call as a feed upload whose body has this Content-MD5.
+    #[must_use]
+    pub fn content_md5(mut self, content_md5: &'a str) -> Self {
+        self.content_md5 = Some(content_md5);
+        self
+    }
+}
+
+/// The `Content-Type` of an MWS POST whose body is the signed query.
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";

@@ -1,0 +1,109 @@
+//! A whole request signed in one call, every stage kept: what the bindings,
+//! the CLI and the vector runners use, so the check order lives here once.
+
+use crate::{
+    CanonicalQuery, Error, Param, RequestHead, Signature, SignedQuery, Signer, SortedParams,
+    StringToSign,
+};
+
+/// A signed request: its head, its sorted parameters and the signature,
+/// from which every text stage can be written.
+///
+/// ```
+/// let mut params = [("Action", "GetServiceStatus"), ("SignatureVersion", "2")];
+/// let signed = mws_sign::SignedRequest::new(
+///     b"secret", "HmacSHA256", "POST", "https", "mws.amazonservices.com", "/Sellers/2011-07-01", &mut params,
+/// )?;
+/// assert_eq!(signed.canonical_query().to_string(), "Action=GetServiceStatus&SignatureVersion=2");
+/// assert!(signed.signed_query().to_string().ends_with(&*mws_sign::PercentEncoded(signed.signature().as_str()).to_string()));
+/// # Ok::<(), mws_sign::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct SignedRequest<'p, 'a> {
+    head: RequestHead<'a>,
+    params: SortedParams<'p, 'a>,
+    signature: Signature,
+}
+
+impl<'p, 'a> SignedRequest<'p, 'a> {
+    /// Validates and signs, sorting `params` in place, with the checks in the
+    /// project's order: method, scheme, host, path (see [`RequestHead::new`]);
+    /// secret and algorithm name ([`Signer::from_name`]); parameter names
+    /// ([`SortedParams::sort_in_place`]); the auth parameters ([`Signer::sign`]).
+    ///
+    /// # Errors
+    /// The first failing check's kind.
+    pub fn new(
+        secret: &[u8],
+        signature_method: &str,
+        method: &'a str,
+        scheme: &str,
+        host: &'a str,
+        path: &'a str,
+        params: &'p mut [Param<'a>],
+    ) -> Result<Self, Error> {
+        let head = RequestHead::new(method, scheme, host, path)?;
+        let signer = Signer::from_name(secret, signature_method)?;
+        Self::finish(&signer, head, params)
+    }
+
+    /// As [`SignedRequest::new`] with a pre-keyed signer.
+    ///
+    /// # Errors
+    /// The first failing check's kind.
+    pub fn with_signer(
+        signer: &Signer,
+        method: &'a str,
+        scheme: &str,
+        host: &'a str,
+        path: &'a str,
+        params: &'p mut [Param<'a>],
+    ) -> Result<Self, Error> {
+        let head = RequestHead::new(method, scheme, host, path)?;
+        Self::finish(signer, head, params)
+    }
+
+    fn finish(
+        signer: &Signer,
+        head: RequestHead<'a>,
+        params: &'p mut [Param<'a>],
+    ) -> Result<Self, Error> {
+        let params = SortedParams::sort_in_place(params)?;
+        let signature = signer.sign(&head, &params)?;
+        Ok(SignedRequest {
+            head,
+            params,
+            signature,
+        })
+    }
+
+    /// The signature.
+    pub fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    /// The request head.
+    pub fn head(&self) -> &RequestHead<'a> {
+        &self.head
+    }
+
+    /// The sorted parameters.
+    pub fn params(&self) -> &SortedParams<'p, 'a> {
+        &self.params
+    }
+
+    /// The canonical query (S4).
+    pub fn canonical_query(&self) -> CanonicalQuery<'_, 'p, 'a> {
+        self.params.canonical_query()
+    }
+
+    /// The string to sign (S8).
+    pub fn string_to_sign(&self) -> StringToSign<'_, 'p, 'a> {
+        self.params.string_to_sign(&self.head)
+    }
+
+    /// The signed query (S10).
+    pub fn signed_query(&self) -> SignedQuery<'_, 'p, 'a> {
+        self.params.signed_query(&self.signature)
+    }
+}
