@@ -113,29 +113,51 @@ pub(crate) fn write_canonical<'x, P: CanonicalParam + 'x, S: Sink + ?Sized>(
     }
 }
 
-/// One sorted run: a slice in S3 order, or a slice and an index giving that order.
+/// The capacity of an owned run: the MWS builder's own parameters.
+pub(crate) const OWNED_RUN: usize = 9;
+
+/// One sorted run of parameters.
 #[derive(Clone, Copy, Debug)]
-struct Run<'p, 'a> {
-    params: &'p [Param<'a>],
-    /// `index[i]` is the position in `params` of the i-th parameter in S3 order.
-    index: Option<&'p [u16]>,
+enum Run<'p, 'a> {
+    /// A slice in S3 order, or a slice and an index whose `i`-th entry is the
+    /// position of the `i`-th parameter in S3 order.
+    Borrowed {
+        params: &'p [Param<'a>],
+        index: Option<&'p [u16]>,
+    },
+    /// A few parameters held by value (sorted), so a list built inside a
+    /// function can leave it without borrowing its locals.
+    Owned {
+        params: [Param<'a>; OWNED_RUN],
+        len: usize,
+    },
 }
 
 impl<'p, 'a> Run<'p, 'a> {
-    const EMPTY: Run<'static, 'static> = Run {
+    const EMPTY: Run<'static, 'static> = Run::Borrowed {
         params: &[],
         index: None,
     };
 
     fn len(&self) -> usize {
-        self.index.map_or(self.params.len(), <[u16]>::len)
+        match self {
+            Run::Borrowed { params, index } => index.map_or(params.len(), <[u16]>::len),
+            Run::Owned { len, .. } => *len,
+        }
     }
 
     #[inline]
-    fn at(&self, i: usize) -> Option<&'p Param<'a>> {
-        match self.index {
-            None => self.params.get(i),
-            Some(index) => self.params.get(usize::from(*index.get(i)?)),
+    fn at(&self, i: usize) -> Option<&Param<'a>> {
+        match self {
+            Run::Borrowed {
+                params,
+                index: None,
+            } => params.get(i),
+            Run::Borrowed {
+                params,
+                index: Some(index),
+            } => params.get(usize::from(*index.get(i)?)),
+            Run::Owned { params, len } => params[..*len].get(i),
         }
     }
 
@@ -189,10 +211,17 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`].
     pub fn sort_in_place(params: &'p mut [Param<'a>]) -> Result<Self, Error> {
         params.sort_unstable_by(|a, b| a.cmp_name(b));
-        Self::one_run(Run {
+        Self::one_run(Run::Borrowed {
             params,
             index: None,
         })
+    }
+
+    /// Sorts and keeps up to [`OWNED_RUN`] parameters by value.
+    pub(crate) fn owned(mut params: [Param<'a>; OWNED_RUN], len: usize) -> Result<Self, Error> {
+        let len = len.min(OWNED_RUN);
+        params[..len].sort_unstable_by(|a, b| a.cmp_name(b));
+        Self::one_run(Run::Owned { params, len })
     }
 
     /// Uses a slice the caller has already sorted, after checking that it is.
@@ -202,7 +231,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// when the slice is not in S3 order (a name out of order is reported as
     /// a duplicate, since the check compares neighbours).
     pub fn from_sorted(params: &'p [Param<'a>]) -> Result<Self, Error> {
-        Self::one_run(Run {
+        Self::one_run(Run::Borrowed {
             params,
             index: None,
         })
@@ -224,7 +253,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
         }
         index.sort_unstable_by(|&a, &b| params[usize::from(a)].cmp_name(&params[usize::from(b)]));
         let index: &'p [u16] = index;
-        Self::one_run(Run {
+        Self::one_run(Run::Borrowed {
             params,
             index: Some(index),
         })
@@ -255,8 +284,8 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     }
 
     /// The parameters in S3 order.
-    pub fn iter(&self) -> impl Iterator<Item = &'p Param<'a>> + Clone + 'p {
-        let (a, b) = (self.first, self.second);
+    pub fn iter(&self) -> impl Iterator<Item = &Param<'a>> + Clone + '_ {
+        let (a, b) = (&self.first, &self.second);
         let (mut i, mut j) = (0, 0);
         core::iter::from_fn(move || {
             let next = match (a.at(i), b.at(j)) {
@@ -283,9 +312,15 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     }
 
     pub(crate) fn write_canonical<S: Sink + ?Sized>(&self, sink: &mut S) {
-        match (self.first.index, self.second.len()) {
+        match (&self.first, self.second.len()) {
             // The common case gets a plain slice loop.
-            (None, 0) => write_canonical(self.first.params.iter(), sink),
+            (
+                Run::Borrowed {
+                    params,
+                    index: None,
+                },
+                0,
+            ) => write_canonical(params.iter(), sink),
             _ => write_canonical(self.iter(), sink),
         }
     }

@@ -77,6 +77,18 @@ impl<'p, 'a> SignedRequest<'p, 'a> {
         })
     }
 
+    pub(crate) fn from_parts(
+        head: RequestHead<'a>,
+        params: SortedParams<'p, 'a>,
+        signature: Signature,
+    ) -> Self {
+        SignedRequest {
+            head,
+            params,
+            signature,
+        }
+    }
+
     /// The signature.
     pub fn signature(&self) -> &Signature {
         &self.signature

@@ -1,11 +1,11 @@
 //! The MWS request builder: credentials + section + action + parameters +
 //! timestamp → the complete signed body (or, for SubmitFeed, URL query).
 
-use crate::params::{ParamIndex, SortedParams};
-use crate::sink::{Sink, measure, write_into};
+use crate::params::{OWNED_RUN, ParamIndex, SortedParams};
+use crate::sink::{Sink, write_into};
 use crate::{
-    Error, Marketplace, Param, RequestHead, Scheme, Section, Signature, SignatureMethod, Signer,
-    UnixTime,
+    Error, Marketplace, Param, RequestHead, Scheme, Section, SignatureMethod, SignedRequest,
+    Signer, UnixTime,
 };
 use core::fmt;
 
@@ -60,71 +60,77 @@ impl<'a> Credentials<'a> {
     /// Signs `request` and writes its signed query — the POST body, or for a
     /// feed (with [`MwsRequest::content_md5`]) the URL query.
     ///
+    /// The extra parameters are sorted in an index on the stack (at most
+    /// [`crate::MAX_PARAMS`]); [`Credentials::sign_request`] has no limit.
+    ///
+    /// ```
+    /// use mws_sign::{Credentials, Marketplace, MwsRequest, Section};
+    /// let creds = Credentials::new("AKIAIOSFODNN7EXAMPLE", b"secret", "A1B2C3D4E5F6G7")?;
+    /// let params = [("CreatedAfter", "2020-05-01T00:00:00Z"), ("MarketplaceId.Id.1", Marketplace::Us.id())];
+    /// let request = MwsRequest::new(Marketplace::Us, Section::Orders, "ListOrders", "2020-06-01T12:34:56.000Z")
+    ///     .params(&params);
+    /// let mut body = [0u8; 1024];
+    /// let body = creds.write_signed_query(&request, &mut body)?;
+    /// assert!(body.starts_with("AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Action=ListOrders&CreatedAfter="));
+    /// # Ok::<(), mws_sign::Error>(())
+    /// ```
+    ///
     /// # Errors
-    /// As [`Credentials::signature`], and [`Error::BufferTooSmall`].
+    /// As [`Credentials::sign_request`], [`Error::TooManyParameters`], and
+    /// [`Error::BufferTooSmall`] with the needed length.
     pub fn write_signed_query<'b>(
         &self,
         request: &MwsRequest<'_>,
         buf: &'b mut [u8],
     ) -> Result<&'b str, Error> {
-        self.with_signed(request, |_, params, sig| {
-            write_into(buf, |w| params.signed_query(sig).write_to(w))
-        })?
-    }
-
-    /// The length of [`Credentials::write_signed_query`]'s output.
-    ///
-    /// # Errors
-    /// As [`Credentials::signature`].
-    pub fn signed_query_len(&self, request: &MwsRequest<'_>) -> Result<usize, Error> {
-        self.with_signed(request, |_, params, sig| {
-            measure(|c| params.signed_query(sig).write_to(c))
-        })
+        let mut index = ParamIndex::new();
+        let extra = SortedParams::sort_indexed(request.params, &mut index)?;
+        let signed = self.sign_request(request, extra)?;
+        signed.signed_query().write(buf)
     }
 
     /// Writes the URL to send to: `https://host/path`, plus `?` and the
     /// signed query for a feed (whose body is the feed itself).
     ///
     /// # Errors
-    /// As [`Credentials::signature`], and [`Error::BufferTooSmall`].
+    /// As [`Credentials::write_signed_query`].
     pub fn write_url<'b>(
         &self,
         request: &MwsRequest<'_>,
         buf: &'b mut [u8],
     ) -> Result<&'b str, Error> {
-        self.with_signed(request, |_, params, sig| {
-            write_into(buf, |w| {
-                w.put(request.scheme.as_str().as_bytes());
-                w.put(b"://");
-                w.put(request.host.as_bytes());
-                w.put(request.section.path().as_bytes());
-                if request.content_md5.is_some() {
-                    w.put_byte(b'?');
-                    params.signed_query(sig).write_to(w);
-                }
-            })
-        })?
+        let mut index = ParamIndex::new();
+        let extra = SortedParams::sort_indexed(request.params, &mut index)?;
+        let signed = self.sign_request(request, extra)?;
+        write_into(buf, |w| {
+            w.put(request.scheme.as_str().as_bytes());
+            w.put(b"://");
+            w.put(request.host.as_bytes());
+            w.put(request.section.path().as_bytes());
+            if request.content_md5.is_some() {
+                w.put_byte(b'?');
+                signed.signed_query().write_to(w);
+            }
+        })
     }
 
-    /// The signature of `request`.
+    /// Signs a call: adds `AWSAccessKeyId`, `Action`, `SellerId` or
+    /// `Merchant`, `MWSAuthToken` (when set), `SignatureMethod`,
+    /// `SignatureVersion`, `Timestamp`, `Version` and, for a feed,
+    /// `ContentMD5Value` to `extra` — which replaces `request.params` and may
+    /// be of any size — and signs the whole list.
     ///
     /// # Errors
     /// [`Error::MissingParameter`] for an empty Access Key ID, seller ID or
     /// action; [`Error::InvalidTimestamp`] for a timestamp that does not
-    /// parse; [`Error::InvalidHost`]; [`Error::TooManyParameters`] beyond
-    /// [`crate::MAX_PARAMS`] extra parameters; [`Error::EmptyParameterName`]
-    /// and [`Error::DuplicateParameter`] (also when an extra parameter repeats
-    /// one the builder sets, such as `Action`); then as [`Signer::sign`].
-    pub fn signature(&self, request: &MwsRequest<'_>) -> Result<Signature, Error> {
-        self.with_signed(request, |_, _, sig| *sig)
-    }
-
-    /// Builds the full parameter list, signs it and hands the parts to `f`.
-    fn with_signed<R>(
-        &self,
-        request: &MwsRequest<'_>,
-        f: impl FnOnce(&RequestHead<'_>, &SortedParams<'_, '_>, &Signature) -> R,
-    ) -> Result<R, Error> {
+    /// parse; [`Error::InvalidHost`]; [`Error::DuplicateParameter`] when an
+    /// extra parameter repeats one the builder sets (such as `Action`); then
+    /// as [`Signer::sign`].
+    pub fn sign_request<'p, 'r>(
+        &'r self,
+        request: &MwsRequest<'r>,
+        extra: SortedParams<'p, 'r>,
+    ) -> Result<SignedRequest<'p, 'r>, Error> {
         if self.access_key_id.is_empty() || self.seller_id.is_empty() || request.action.is_empty() {
             return Err(Error::MissingParameter);
         }
@@ -132,7 +138,7 @@ impl<'a> Credentials<'a> {
         let head =
             RequestHead::with_scheme("POST", request.scheme, request.host, request.section.path())?;
 
-        let candidates: [Option<Param<'_>>; 9] = [
+        let candidates: [Option<Param<'r>>; OWNED_RUN] = [
             Some(("AWSAccessKeyId", self.access_key_id)),
             Some(("Action", request.action)),
             Some((request.section.seller_parameter(), self.seller_id)),
@@ -143,19 +149,15 @@ impl<'a> Credentials<'a> {
             Some(("Version", request.section.version())),
             request.content_md5.map(|md5| ("ContentMD5Value", md5)),
         ];
-        let mut auth: [Param<'_>; 9] = [("", ""); 9];
+        let mut auth: [Param<'r>; OWNED_RUN] = [("", ""); OWNED_RUN];
         let mut n = 0;
         for (slot, p) in auth.iter_mut().zip(candidates.into_iter().flatten()) {
             *slot = p;
             n += 1;
         }
-        let auth = SortedParams::sort_in_place(&mut auth[..n])?;
-
-        let mut index = ParamIndex::new();
-        let extra = SortedParams::sort_indexed(request.params, &mut index)?;
-        let all = auth.merge(extra)?;
+        let all = SortedParams::owned(auth, n)?.merge(extra)?;
         let signature = self.signer.sign(&head, &all)?;
-        Ok(f(&head, &all, &signature))
+        Ok(SignedRequest::from_parts(head, all, signature))
     }
 }
 
