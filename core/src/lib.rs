@@ -30,7 +30,7 @@ pub use mws::{
 pub use params::{MAX_PARAMS, Param, ParamIndex, SortedParams};
 pub use query::{RawParam, ReceivedParams, parse_query};
 pub use signature::{MAX_SIGNATURE_LEN, Signature};
-pub use signed::SignedRequest;
+pub use signed::{RequestUrl, SignedRequest};
 pub use signer::{Signer, sign};
 pub use stages::{CanonicalQuery, SignedQuery, StringToSign};
 pub use time::{TIMESTAMP_LEN, Timestamp, UnixTime};

@@ -1,6 +1,7 @@
 //! A whole request signed in one call, every stage kept: what the bindings,
 //! the CLI and the vector runners use, so the check order lives here once.
 
+use crate::sink::Sink;
 use crate::{
     CanonicalQuery, Error, Param, RequestHead, Signature, SignedQuery, Signer, SortedParams,
     StringToSign,
@@ -118,4 +119,46 @@ impl<'p, 'a> SignedRequest<'p, 'a> {
     pub fn signed_query(&self) -> SignedQuery<'_, 'p, 'a> {
         self.params.signed_query(&self.signature)
     }
+
+    /// The URL to send to, `scheme://host/path`, its host and path exactly
+    /// as signed (lowercased, default port dropped, path S2-encoded) so the
+    /// `Host` header a client derives from it is the signed one. For a POST
+    /// the signed query is the body; see [`SignedRequest::url_with_query`].
+    pub fn url(&self) -> RequestUrl<'_, 'p, 'a> {
+        RequestUrl {
+            signed: self,
+            with_query: false,
+        }
+    }
+
+    /// As [`SignedRequest::url`] followed by `?` and the signed query: the
+    /// form for GET, and for SubmitFeed (whose body is the feed).
+    pub fn url_with_query(&self) -> RequestUrl<'_, 'p, 'a> {
+        RequestUrl {
+            signed: self,
+            with_query: true,
+        }
+    }
 }
+
+/// The URL of a signed request (see [`SignedRequest::url`]).
+#[derive(Clone, Copy, Debug)]
+pub struct RequestUrl<'s, 'p, 'a> {
+    signed: &'s SignedRequest<'p, 'a>,
+    with_query: bool,
+}
+
+impl RequestUrl<'_, '_, '_> {
+    pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+        let head = &self.signed.head;
+        sink.put(head.scheme().as_str().as_bytes());
+        sink.put(b"://");
+        head.write_host(sink);
+        head.write_path(sink);
+        if self.with_query {
+            sink.put_byte(b'?');
+            self.signed.signed_query().write_to(sink);
+        }
+    }
+}
+crate::stages::stage_text!(RequestUrl);

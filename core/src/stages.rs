@@ -2,9 +2,8 @@
 //! itself into a caller's buffer and implements `Display`, all without
 //! allocating. Debugging `SignatureDoesNotMatch` means comparing these.
 
-use crate::sink::{FmtSink, Sink, measure, write_into};
-use crate::{Error, RequestHead, Signature, SortedParams};
-use core::fmt;
+use crate::sink::Sink;
+use crate::{RequestHead, Signature, SortedParams};
 
 /// Implements `len`, `write` and `Display` for a stage with a `write_to` method.
 macro_rules! stage_text {
@@ -13,21 +12,21 @@ macro_rules! stage_text {
             /// The length of the text in bytes.
             #[allow(clippy::len_without_is_empty)]
             pub fn len(&self) -> usize {
-                measure(|c| self.write_to(c))
+                $crate::sink::measure(|c| self.write_to(c))
             }
 
             /// Writes the text into `buf` and returns it.
             ///
             /// # Errors
             /// [`Error::BufferTooSmall`] with the needed length.
-            pub fn write<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, Error> {
-                write_into(buf, |w| self.write_to(w))
+            pub fn write<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, $crate::Error> {
+                $crate::sink::write_into(buf, |w| self.write_to(w))
             }
         }
 
-        impl fmt::Display for $ty<'_, '_, '_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let mut sink = FmtSink::new(f);
+        impl core::fmt::Display for $ty<'_, '_, '_> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let mut sink = $crate::sink::FmtSink::new(f);
                 self.write_to(&mut sink);
                 sink.finish()
             }
@@ -83,6 +82,8 @@ impl SignedQuery<'_, '_, '_> {
     }
 }
 stage_text!(SignedQuery);
+
+pub(crate) use stage_text;
 
 impl<'p, 'a> SortedParams<'p, 'a> {
     /// The canonical query (S4) of these parameters.

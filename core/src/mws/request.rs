@@ -2,7 +2,6 @@
 //! timestamp → the complete signed body (or, for SubmitFeed, URL query).
 
 use crate::params::{OWNED_RUN, ParamIndex, SortedParams};
-use crate::sink::{Sink, write_into};
 use crate::{
     Error, Marketplace, Param, RequestHead, Scheme, Section, SignatureMethod, SignedRequest,
     Signer, UnixTime,
@@ -102,16 +101,11 @@ impl<'a> Credentials<'a> {
         let mut index = ParamIndex::new();
         let extra = SortedParams::sort_indexed(request.params, &mut index)?;
         let signed = self.sign_request(request, extra)?;
-        write_into(buf, |w| {
-            w.put(request.scheme.as_str().as_bytes());
-            w.put(b"://");
-            w.put(request.host.as_bytes());
-            w.put(request.section.path().as_bytes());
-            if request.content_md5.is_some() {
-                w.put_byte(b'?');
-                signed.signed_query().write_to(w);
-            }
-        })
+        if request.content_md5.is_some() {
+            signed.url_with_query().write(buf)
+        } else {
+            signed.url().write(buf)
+        }
     }
 
     /// Signs a call: adds `AWSAccessKeyId`, `Action`, `SellerId` or

@@ -1,0 +1,1 @@
+//! Placeholder: this binding has not landed yet.
