@@ -7,10 +7,13 @@
 //! is the median over batches. The last lines, `ratio <workload> <x>`, are
 //! one-call sign time / floor time.
 
+// A harness, like a test: a broken set-up should stop it loudly.
+#![allow(clippy::expect_used, clippy::panic)]
+
 use hmac::{Hmac, KeyInit, Mac};
 use mws_sign::{
-    Param, ParamIndex, RawParam, ReceivedRequest, RequestHead, SignatureMethod, SignedRequest, Signer, SortedParams,
-    UnixTime, VerifyOptions, verify_in,
+    Param, ParamIndex, RawParam, ReceivedRequest, RequestHead, SignatureMethod, SignedRequest,
+    Signer, SortedParams, UnixTime, VerifyOptions, verify_in,
 };
 use sha2::Sha256;
 use std::hint::black_box;
@@ -28,9 +31,15 @@ struct Workload {
 }
 
 fn load() -> Vec<Workload> {
-    let path = std::env::var("MWS_BENCH_WORKLOADS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/bench/workloads.json").to_owned());
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (set MWS_BENCH_WORKLOADS)"));
+    let path = std::env::var("MWS_BENCH_WORKLOADS").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/bench/workloads.json"
+        )
+        .to_owned()
+    });
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (set MWS_BENCH_WORKLOADS)"));
     let doc: serde_json::Value = serde_json::from_str(&text).expect("workloads.json is JSON");
     let s = |v: &serde_json::Value| v.as_str().expect("string").to_owned();
     doc["sign"]
@@ -55,8 +64,11 @@ fn load() -> Vec<Workload> {
         .collect()
 }
 
+/// A named implementation under measurement.
+type Run<'a> = (&'a str, Box<dyn FnMut() + 'a>);
+
 /// Median nanoseconds per call of each closure, measured in interleaved batches.
-fn measure(mut runs: Vec<(&str, Box<dyn FnMut() + '_>)>) -> Vec<(String, f64)> {
+fn measure(mut runs: Vec<Run<'_>>) -> Vec<(String, f64)> {
     // Size a batch so it takes about 2 ms with the slowest closure.
     let mut batch = 1u32;
     for (_, f) in &mut runs {
@@ -89,18 +101,31 @@ fn measure(mut runs: Vec<(&str, Box<dyn FnMut() + '_>)>) -> Vec<(String, f64)> {
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument selects workloads.
-    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let mut ratios = Vec::new();
     for w in load() {
         if !filter.is_empty() && !filter.iter().any(|f| w.name.contains(f.as_str())) {
             continue;
         }
-        let params: Vec<Param<'_>> = w.params.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let params: Vec<Param<'_>> = w
+            .params
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         let head = RequestHead::new(&w.method, "https", &w.host, &w.path).expect("valid head");
         let signer = Signer::new(w.secret.as_bytes(), SignatureMethod::HmacSha256).expect("keyed");
 
         // Correctness first: a fast wrong answer is worth nothing.
-        let sig = mws_sign::sign(w.secret.as_bytes(), SignatureMethod::HmacSha256, &head, &params).expect("signs");
+        let sig = mws_sign::sign(
+            w.secret.as_bytes(),
+            SignatureMethod::HmacSha256,
+            &head,
+            &params,
+        )
+        .expect("signs");
         assert_eq!(sig.as_str(), w.signature, "{}: wrong signature", w.name);
         let mut scratch = params.clone();
         let signed = SignedRequest::new(
@@ -114,7 +139,12 @@ fn main() {
         )
         .expect("signs");
         let body = signed.signed_query().to_string();
-        let timestamp = w.params.iter().find(|p| p.0 == "Timestamp").map(|p| p.1.as_str()).unwrap_or("");
+        let timestamp = w
+            .params
+            .iter()
+            .find(|p| p.0 == "Timestamp")
+            .map(|p| p.1.as_str())
+            .unwrap_or("");
         let now = UnixTime::parse_iso8601(timestamp).expect("workload timestamp");
         let received = ReceivedRequest {
             method: &w.method,
@@ -128,11 +158,13 @@ fn main() {
         verify_in(&received, &VerifyOptions::at(now), lookup, &mut space).expect("verifies");
 
         let mut out = vec![0u8; body.len()];
+        let mut out2 = vec![0u8; body.len()];
         let results = measure(vec![
             (
                 "floor: hmac-sha256 of the ready string to sign, keyed per call",
                 Box::new(|| {
-                    let mut mac = Hmac::<Sha256>::new_from_slice(black_box(w.secret.as_bytes())).expect("any key");
+                    let mut mac = Hmac::<Sha256>::new_from_slice(black_box(w.secret.as_bytes()))
+                        .expect("any key");
                     mac.update(black_box(w.string_to_sign.as_bytes()));
                     black_box(mac.finalize().into_bytes());
                 }),
@@ -140,7 +172,12 @@ fn main() {
             (
                 "mws_sign::sign (one call: key, sort, encode, MAC)",
                 Box::new(|| {
-                    let s = mws_sign::sign(black_box(w.secret.as_bytes()), SignatureMethod::HmacSha256, &head, black_box(&params));
+                    let s = mws_sign::sign(
+                        black_box(w.secret.as_bytes()),
+                        SignatureMethod::HmacSha256,
+                        &head,
+                        black_box(&params),
+                    );
                     black_box(s.ok());
                 }),
             ),
@@ -162,14 +199,36 @@ fn main() {
                 }),
             ),
             (
+                "stage: canonical query into a buffer (sort + encode, no MAC)",
+                Box::new(|| {
+                    let mut index = ParamIndex::new();
+                    if let Ok(sorted) = SortedParams::sort_indexed(black_box(&params), &mut index) {
+                        black_box(sorted.canonical_query().write(&mut out2).ok());
+                    }
+                }),
+            ),
+            (
+                "stage: pre-keyed MAC of the ready string to sign (Signer::sign_string)",
+                Box::new(|| {
+                    black_box(signer.sign_string(black_box(w.string_to_sign.as_bytes())));
+                }),
+            ),
+            (
                 "verify_in (parse, checks, MAC, compare)",
                 Box::new(|| {
-                    black_box(verify_in(&received, &VerifyOptions::at(now), lookup, &mut space).ok());
+                    black_box(
+                        verify_in(&received, &VerifyOptions::at(now), lookup, &mut space).ok(),
+                    );
                 }),
             ),
         ]);
 
-        println!("\n{} ({} parameters, string to sign {} bytes)", w.name, params.len(), w.string_to_sign.len());
+        println!(
+            "\n{} ({} parameters, string to sign {} bytes)",
+            w.name,
+            params.len(),
+            w.string_to_sign.len()
+        );
         let floor = results[0].1;
         for (name, ns) in &results {
             println!("  {:>10.0} ns  {:>5.2}x floor  {name}", ns, ns / floor);

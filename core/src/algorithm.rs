@@ -77,7 +77,7 @@ impl KeyedMac {
     pub(crate) fn start(&self) -> MacStream {
         MacStream {
             mac: self.clone(),
-            buf: [0; STAGE],
+            buf: [0; STAGE + SLACK],
             len: 0,
         }
     }
@@ -87,11 +87,14 @@ impl KeyedMac {
 /// escape, a `=`) cost one `update` per few hundred bytes instead of one
 /// each, and the algorithm is dispatched per flush, not per piece.
 const STAGE: usize = 256;
+/// Room past the stage for one fixed-size 8-byte store.
+const SLACK: usize = 8;
 
 /// A message being MACed; the [`Sink`] every signing stage streams into.
+/// Invariant between calls: `len < STAGE`.
 pub(crate) struct MacStream {
     mac: KeyedMac,
-    buf: [u8; STAGE],
+    buf: [u8; STAGE + SLACK],
     len: usize,
 }
 
@@ -137,15 +140,15 @@ impl Sink for MacStream {
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
         let end = self.len + bytes.len();
-        if let Some(dst) = self.buf.get_mut(self.len..end) {
-            dst.copy_from_slice(bytes);
+        if end < STAGE {
+            crate::sink::copy_small(&mut self.buf[self.len..end], bytes);
             self.len = end;
         } else {
             self.flush();
             if bytes.len() >= STAGE {
                 self.update(bytes);
             } else {
-                self.buf[..bytes.len()].copy_from_slice(bytes);
+                crate::sink::copy_small(&mut self.buf[..bytes.len()], bytes);
                 self.len = bytes.len();
             }
         }
@@ -153,10 +156,43 @@ impl Sink for MacStream {
 
     #[inline]
     fn put_byte(&mut self, byte: u8) {
+        self.buf[self.len] = byte;
+        self.len += 1;
         if self.len == STAGE {
             self.flush();
         }
-        self.buf[self.len] = byte;
-        self.len += 1;
+    }
+
+    #[inline]
+    fn put_prefix8(&mut self, chunk: [u8; 8], n: usize) {
+        // One fixed-size store into the slack; only `n` bytes are kept.
+        self.buf[self.len..self.len + 8].copy_from_slice(&chunk);
+        self.len += n.min(8);
+        if self.len >= STAGE {
+            self.flush_full();
+        }
+    }
+
+    #[inline]
+    fn put3(&mut self, bytes: [u8; 3]) {
+        self.buf[self.len..self.len + 3].copy_from_slice(&bytes);
+        self.len += 3;
+        if self.len >= STAGE {
+            self.flush_full();
+        }
+    }
+}
+
+impl MacStream {
+    /// Hashes the full stage and keeps what spilled into the slack.
+    fn flush_full(&mut self) {
+        let spill = self.len - STAGE;
+        let staged = &self.buf[..STAGE];
+        match &mut self.mac {
+            KeyedMac::Sha256(m) => m.update(staged),
+            KeyedMac::Sha1(m) => m.update(staged),
+        }
+        self.buf.copy_within(STAGE..STAGE + spill, 0);
+        self.len = spill;
     }
 }

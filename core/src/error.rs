@@ -136,7 +136,7 @@ impl Error {
                 "the query has a bad percent-escape or is not UTF-8 once decoded"
             }
             Error::MissingParameter => {
-                "a required parameter is missing (AWSAccessKeyId, Signature, SignatureMethod, SignatureVersion, Timestamp or Expires)"
+                "a required parameter is missing or empty (AWSAccessKeyId, Signature, SignatureMethod, SignatureVersion, Timestamp or Expires when verifying; the access key, seller id or action when building an MWS call)"
             }
             Error::TimestampAndExpires => "the request carries both Timestamp and Expires",
             Error::InvalidTimestamp => "the timestamp is not an accepted ISO 8601 form",

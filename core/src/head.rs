@@ -63,6 +63,10 @@ pub struct RequestHead<'a> {
     scheme: Scheme,
     host: HostParts<'a>,
     path: &'a str,
+    /// Whether the host is already lowercase and the path needs no
+    /// encoding, so both are written as they are (decided once, here).
+    host_lower: bool,
+    path_plain: bool,
 }
 
 impl<'a> RequestHead<'a> {
@@ -102,8 +106,12 @@ impl<'a> RequestHead<'a> {
         Ok(RequestHead {
             method,
             scheme,
+            host_lower: !host.name.bytes().any(|b| b.is_ascii_uppercase()),
             host,
             path,
+            path_plain: path
+                .bytes()
+                .all(|b| b == b'/' || crate::encode::is_unreserved(b)),
         })
     }
 
@@ -135,13 +143,17 @@ impl<'a> RequestHead<'a> {
     /// S5: the host lowercased, the port only when it is not the default.
     pub(crate) fn write_host<S: Sink + ?Sized>(&self, sink: &mut S) {
         let name = self.host.name.as_bytes();
-        // Lowercase through a small stack buffer: hosts are at most 253 bytes.
-        for chunk in name.chunks(64) {
-            let mut lower = [0u8; 64];
-            for (dst, &b) in lower.iter_mut().zip(chunk) {
-                *dst = b.to_ascii_lowercase();
+        if self.host_lower {
+            sink.put(name);
+        } else {
+            // Lowercase through a small stack buffer: hosts are at most 253 bytes.
+            for chunk in name.chunks(64) {
+                let mut lower = [0u8; 64];
+                for (dst, &b) in lower.iter_mut().zip(chunk) {
+                    *dst = b.to_ascii_lowercase();
+                }
+                sink.put(&lower[..chunk.len()]);
             }
-            sink.put(&lower[..chunk.len()]);
         }
         if let Some(port) = self.host.port {
             if self.host.port_value != self.scheme.default_port() {
@@ -155,6 +167,10 @@ impl<'a> RequestHead<'a> {
     pub(crate) fn write_path<S: Sink + ?Sized>(&self, sink: &mut S) {
         if self.path.is_empty() {
             sink.put_byte(b'/');
+            return;
+        }
+        if self.path_plain {
+            sink.put(self.path.as_bytes());
             return;
         }
         let mut first = true;

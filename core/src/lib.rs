@@ -1,8 +1,10 @@
 #![no_std]
 #![forbid(unsafe_code)]
+#![warn(clippy::std_instead_of_core)]
 #![doc = include_str!("../README.md")]
 
 mod algorithm;
+mod base64;
 mod encode;
 mod error;
 mod head;
@@ -16,6 +18,7 @@ mod signed;
 mod signer;
 mod sink;
 mod stages;
+mod swar;
 mod time;
 mod verify;
 

@@ -1,7 +1,6 @@
 //! Content-MD5 (`ContentMD5Value` of SubmitFeed): Base64 of the raw 16-byte
 //! MD5 of the exact body bytes — not of a decoded or re-encoded string.
 
-use base64ct::{Base64, Encoding};
 use core::fmt;
 use md5::{Digest, Md5};
 
@@ -72,7 +71,7 @@ impl ContentMd5Hasher {
         let digest = self.md5.finalize();
         let mut text = [0u8; CONTENT_MD5_LEN];
         // 16 bytes always encode to exactly 24 characters.
-        let _ = Base64::encode(&digest, &mut text);
+        crate::base64::encode(&digest, &mut text);
         ContentMd5 { text }
     }
 }

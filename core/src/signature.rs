@@ -1,7 +1,6 @@
 //! The signature: Base64 of the MAC (S9), in a fixed-size stack value.
 
 use crate::SignatureMethod;
-use base64ct::{Base64, Encoding};
 use core::fmt;
 use subtle::ConstantTimeEq;
 
@@ -23,8 +22,8 @@ impl Signature {
     /// Encodes a raw MAC tag (the first `len` bytes of `tag`).
     pub(crate) fn from_tag(method: SignatureMethod, tag: &[u8]) -> Signature {
         let mut text = [0u8; MAX_SIGNATURE_LEN];
-        // 32 bytes encode to exactly 44 characters, so this always fits.
-        let len = Base64::encode(tag, &mut text).map_or(0, str::len);
+        // At most 32 bytes: at most 44 characters, so this always fits.
+        let len = crate::base64::encode(&tag[..tag.len().min(32)], &mut text);
         Signature {
             text,
             len: u8::try_from(len).unwrap_or(0),

@@ -14,6 +14,19 @@ pub(crate) trait Sink {
     fn put_byte(&mut self, byte: u8) {
         self.put(&[byte]);
     }
+
+    /// Appends the first `n` (at most 8) bytes of `chunk`. A sink with room
+    /// to spare stores all 8 and keeps `n`: one store instead of a copy loop.
+    #[inline]
+    fn put_prefix8(&mut self, chunk: [u8; 8], n: usize) {
+        self.put(&chunk[..n.min(8)]);
+    }
+
+    /// Appends three bytes (a `%XY` escape).
+    #[inline]
+    fn put3(&mut self, bytes: [u8; 3]) {
+        self.put(&bytes);
+    }
 }
 
 /// Counts the bytes a stage would write: the length query of every `*_len` function.
@@ -64,9 +77,29 @@ impl Sink for SliceWriter<'_> {
     fn put(&mut self, bytes: &[u8]) {
         let end = self.needed + bytes.len();
         if let Some(dst) = self.buf.get_mut(self.needed..end) {
-            dst.copy_from_slice(bytes);
+            copy_small(dst, bytes);
         }
         self.needed = end;
+    }
+
+    #[inline]
+    fn put_prefix8(&mut self, chunk: [u8; 8], n: usize) {
+        let at = self.needed;
+        if let Some(dst) = self.buf.get_mut(at..at + 8) {
+            // Room for all 8: one store, keeping `n`.
+            dst.copy_from_slice(&chunk);
+        } else if let Some(dst) = self.buf.get_mut(at..at + n) {
+            dst.copy_from_slice(&chunk[..n]);
+        }
+        self.needed += n;
+    }
+
+    #[inline]
+    fn put3(&mut self, bytes: [u8; 3]) {
+        if let Some(dst) = self.buf.get_mut(self.needed..self.needed + 3) {
+            dst.copy_from_slice(&bytes);
+        }
+        self.needed += 3;
     }
 
     #[inline]
@@ -75,6 +108,24 @@ impl Sink for SliceWriter<'_> {
             *dst = byte;
         }
         self.needed += 1;
+    }
+}
+
+/// Copies `src` into `dst` (same length) without a `memcpy` call for the
+/// short pieces signing writes: 8–16 bytes as two overlapping fixed-size
+/// copies, fewer byte by byte.
+#[inline(always)]
+pub(crate) fn copy_small(dst: &mut [u8], src: &[u8]) {
+    let n = src.len().min(dst.len());
+    if (8..=16).contains(&n) {
+        dst[..8].copy_from_slice(&src[..8]);
+        dst[n - 8..n].copy_from_slice(&src[n - 8..n]);
+    } else if n < 8 {
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = *s;
+        }
+    } else {
+        dst[..n].copy_from_slice(&src[..n]);
     }
 }
 

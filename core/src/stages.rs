@@ -18,7 +18,7 @@ macro_rules! stage_text {
             /// Writes the text into `buf` and returns it.
             ///
             /// # Errors
-            /// [`Error::BufferTooSmall`] with the needed length.
+            /// [`crate::Error::BufferTooSmall`] with the needed length.
             pub fn write<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, $crate::Error> {
                 $crate::sink::write_into(buf, |w| self.write_to(w))
             }
