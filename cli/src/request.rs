@@ -64,6 +64,10 @@ pub struct Stages {
     pub host: String,
     /// The path line (S6).
     pub path: String,
+    /// The URL without the query, host and path as signed (the core's `url()`).
+    pub url_base: String,
+    /// The URL with `?` and the signed query (the core's `url_with_query()`).
+    pub url_with_query: String,
     /// `HmacSHA256` or `HmacSHA1`.
     pub signature_method: &'static str,
     /// Every parameter in S3 order, unencoded, as signed (a stale `Signature` included).
@@ -85,19 +89,17 @@ pub struct Stages {
 impl Stages {
     /// Keeps every stage of a signed request as text.
     pub fn from_signed(signed: &SignedRequest<'_, '_>, scheme: Scheme) -> Self {
-        let head = signed.head().to_string();
-        let mut lines = head.splitn(3, '\n').map(str::to_owned);
-        let method = lines.next().unwrap_or_default();
-        let host = lines.next().unwrap_or_default();
-        let path = lines.next().unwrap_or_default();
+        let head = signed.head();
         Stages {
             mws: false,
             scheme: scheme.as_str(),
             host_given: String::new(),
             path_given: String::new(),
-            method,
-            host,
-            path,
+            method: head.method_line().to_string(),
+            host: head.host_line().to_string(),
+            path: head.path_line().to_string(),
+            url_base: signed.url().to_string(),
+            url_with_query: signed.url_with_query().to_string(),
             signature_method: signed.signature().method().name(),
             params: signed
                 .params()
@@ -136,12 +138,11 @@ impl Stages {
 
     /// The URL to send the request to.
     pub fn url(&self) -> String {
-        let mut url = format!("{}://{}{}", self.scheme, self.host_given, self.path);
         if self.query_in_url() {
-            url.push('?');
-            url.push_str(&self.signed_query);
+            self.url_with_query.clone()
+        } else {
+            self.url_base.clone()
         }
-        url
     }
 }
 

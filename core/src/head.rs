@@ -120,6 +120,30 @@ impl<'a> RequestHead<'a> {
         self.scheme
     }
 
+    /// The verb line (S7) as signed: the method uppercased.
+    pub fn method_line(&self) -> HeadLine<'_, 'a> {
+        HeadLine {
+            head: self,
+            line: Line::Method,
+        }
+    }
+
+    /// The host line (S5) as signed: lowercased, a default port dropped.
+    pub fn host_line(&self) -> HeadLine<'_, 'a> {
+        HeadLine {
+            head: self,
+            line: Line::Host,
+        }
+    }
+
+    /// The path line (S6) as signed: `/` for an empty path, segments encoded.
+    pub fn path_line(&self) -> HeadLine<'_, 'a> {
+        HeadLine {
+            head: self,
+            line: Line::Path,
+        }
+    }
+
     /// Writes `VERB \n host \n path \n` — the string to sign up to the query.
     pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.write_method(sink);
@@ -197,6 +221,32 @@ impl fmt::Display for RequestHead<'_> {
     }
 }
 
+#[derive(Clone, Copy, Debug)]
+enum Line {
+    Method,
+    Host,
+    Path,
+}
+
+/// One line of a [`RequestHead`] as it is signed; implements `Display`.
+#[derive(Clone, Copy, Debug)]
+pub struct HeadLine<'h, 'a> {
+    head: &'h RequestHead<'a>,
+    line: Line,
+}
+
+impl fmt::Display for HeadLine<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut sink = FmtSink::new(f);
+        match self.line {
+            Line::Method => self.head.write_method(&mut sink),
+            Line::Host => self.head.write_host(&mut sink),
+            Line::Path => self.head.write_path(&mut sink),
+        }
+        sink.finish()
+    }
+}
+
 fn validate_method(method: &str) -> Result<(), Error> {
     let ok = !method.is_empty()
         && method.len() <= MAX_METHOD_LEN
@@ -237,6 +287,22 @@ mod tests {
             let h = head("GET", scheme, host, "/").map(|h| h.to_string());
             assert_eq!(h, Ok(["GET\n", line, "\n/"].concat()));
         }
+    }
+
+    #[test]
+    fn lines_are_shown_as_signed() {
+        let h = head("post", "https", "API.Example.com:443", "/a b");
+        let lines = h.map(|h| {
+            [
+                h.method_line().to_string(),
+                h.host_line().to_string(),
+                h.path_line().to_string(),
+            ]
+        });
+        assert_eq!(
+            lines,
+            Ok(["POST".into(), "api.example.com".into(), "/a%20b".into()])
+        );
     }
 
     #[test]

@@ -25,13 +25,13 @@ mod verify;
 pub use algorithm::SignatureMethod;
 pub use encode::{PercentEncoded, is_unreserved, percent_encode, percent_encoded_len};
 pub use error::Error;
-pub use head::{RequestHead, Scheme};
+pub use head::{HeadLine, RequestHead, Scheme};
 pub use md5::{CONTENT_MD5_LEN, ContentMd5, ContentMd5Hasher};
 pub use mws::{
     Credentials, FORM_CONTENT_TYPE, Marketplace, MwsRequest, Region, Section, UserAgent,
 };
 pub use params::{MAX_PARAMS, Param, ParamIndex, SortedParams};
-pub use query::{RawParam, ReceivedParams, parse_query};
+pub use query::{RawParam, ReceivedParams, form_decode, parse_query};
 pub use signature::{MAX_SIGNATURE_LEN, Signature};
 pub use signed::{RequestUrl, SignedRequest};
 pub use signer::{Signer, sign};

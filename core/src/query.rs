@@ -37,6 +37,14 @@ impl<'q> RawParam<'q> {
         self.value
     }
 
+    /// Decodes the name into `buf`.
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`] with the decoded length.
+    pub fn decode_name<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, Error> {
+        decode_into(self.name, buf)
+    }
+
     /// Decodes the value into `buf`.
     ///
     /// # Errors
@@ -186,6 +194,22 @@ fn decode_into<'b>(raw: &str, buf: &'b mut [u8]) -> Result<&'b str, Error> {
             w.put(&chunk);
         }
     })
+}
+
+/// Decodes one form-encoded component (`%XY` escapes, `+` as space) into `buf`.
+///
+/// ```
+/// let mut buf = [0u8; 32];
+/// assert_eq!(mws_sign::form_decode("Caf%C3%A9+%2A", &mut buf), Ok("Café *"));
+/// assert_eq!(mws_sign::form_decode("%G1", &mut buf), Err(mws_sign::Error::MalformedQuery));
+/// ```
+///
+/// # Errors
+/// [`Error::MalformedQuery`] for a bad escape or bytes that are not UTF-8
+/// once decoded; [`Error::BufferTooSmall`] with the decoded length.
+pub fn form_decode<'b>(raw: &str, buf: &'b mut [u8]) -> Result<&'b str, Error> {
+    check_encoded(raw)?;
+    decode_into(raw, buf)
 }
 
 /// The non-empty `&`-separated pieces of a query, split on their first `=`.

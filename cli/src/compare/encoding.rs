@@ -1,18 +1,14 @@
 //! Encoding differences between two texts that decode to the same thing.
 
 use crate::output::describe_char;
-use mws_sign::{PercentEncoded, RawParam, parse_query};
+use mws_sign::{PercentEncoded, form_decode};
 
-/// Decodes one form-encoded component (`%XY`, `+` = space) with the core's
-/// query parser; `None` for a bad escape or bytes that are not UTF-8.
+/// Decodes one form-encoded component (`%XY`, `+` = space) with the core;
+/// `None` for a bad escape or bytes that are not UTF-8.
 pub fn decode(raw: &str) -> Option<String> {
-    // `&` would split the piece; it decodes to itself, so escape it first.
-    let query = format!("v={}", raw.replace('&', "%26"));
-    let mut space = [RawParam::EMPTY; 1];
-    let params = parse_query(&query, &mut space).ok()?;
-    let param = params.get("v")?;
+    // Decoding never lengthens a text.
     let mut buf = vec![0u8; raw.len()];
-    param.decode_value(&mut buf).ok().map(str::to_owned)
+    form_decode(raw, &mut buf).ok().map(str::to_owned)
 }
 
 /// One decoded byte of a text and how the text wrote it: `%xy`, `+`, or
