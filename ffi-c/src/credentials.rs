@@ -250,13 +250,8 @@ pub unsafe extern "C" fn mws_credentials_sign(
         let creds = credentials.core();
         let extra = SortedParams::sort_in_place(&mut params)?;
         let signed = creds.sign_request(&request, extra)?;
-        // The core's `Credentials::write_url` rule: a feed's parameters go
-        // in the URL, everything else's in the body.
-        let url = if request.content_md5.is_some() {
-            signed.url_with_query()
-        } else {
-            signed.url()
-        };
+        // A feed's parameters go in the URL, everything else's in the body.
+        let url = request.url(&signed);
         // SAFETY: as above.
         unsafe { write_all(&[(&url_out, &url), (&query_out, &signed.signed_query())]) }
     })

@@ -3,8 +3,8 @@
 
 use crate::params::{OWNED_RUN, ParamIndex, SortedParams};
 use crate::{
-    Error, Marketplace, Param, RequestHead, Scheme, Section, SignatureMethod, SignedRequest,
-    Signer, UnixTime,
+    Error, Marketplace, Param, RequestHead, RequestUrl, Scheme, Section, SignatureMethod,
+    SignedRequest, Signer, UnixTime,
 };
 use core::fmt;
 
@@ -101,11 +101,7 @@ impl<'a> Credentials<'a> {
         let mut index = ParamIndex::new();
         let extra = SortedParams::sort_indexed(request.params, &mut index)?;
         let signed = self.sign_request(request, extra)?;
-        if request.content_md5.is_some() {
-            signed.url_with_query().write(buf)
-        } else {
-            signed.url().write(buf)
-        }
+        request.url(&signed).write(buf)
     }
 
     /// Signs a call: adds `AWSAccessKeyId`, `Action`, `SellerId` or
@@ -216,6 +212,22 @@ impl<'a> MwsRequest<'a> {
     pub fn content_md5(mut self, content_md5: &'a str) -> Self {
         self.content_md5 = Some(content_md5);
         self
+    }
+
+    /// Whether the signed query travels in the URL: for a feed (the body is
+    /// the feed itself); every other MWS call sends it as the POST body.
+    pub const fn query_in_url(&self) -> bool {
+        self.content_md5.is_some()
+    }
+
+    /// The URL to send this call's signed request to: with the signed query
+    /// for a feed, without it otherwise (see [`MwsRequest::query_in_url`]).
+    pub fn url<'s, 'p, 'r>(&self, signed: &'s SignedRequest<'p, 'r>) -> RequestUrl<'s, 'p, 'r> {
+        if self.query_in_url() {
+            signed.url_with_query()
+        } else {
+            signed.url()
+        }
     }
 }
 
