@@ -18,7 +18,9 @@ macro_rules! stage_text {
             /// Writes the text into `buf` and returns it.
             ///
             /// # Errors
-            /// [`crate::Error::BufferTooSmall`] with the needed length.
+            /// [`crate::Error::BufferTooSmall`] with the needed length. The
+            /// buffer may then hold a prefix of the text: callers that must
+            /// leave it untouched (the C ABI does) check `len()` first.
             pub fn write<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, $crate::Error> {
                 $crate::sink::write_into(buf, |w| self.write_to(w))
             }
