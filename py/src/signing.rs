@@ -1,0 +1,205 @@
+//! Signing: the one-call functions, each stage alone, and the pre-keyed
+//! `Signer`. Every function converts its arguments, calls the core once and
+//! converts the result; the check order is the core's.
+
+use crate::args::{borrow_params, secret};
+use crate::errors::{IntoPyResult, to_py};
+use mws_sign::{RequestHead, SignedRequest, SortedParams};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+/// The signature of a request: Base64 of HMAC-SHA256 (44 characters) or
+/// HMAC-SHA1 (28) over its string to sign, keyed with `secret` (str: its
+/// UTF-8; or bytes).
+///
+/// `method` is signed uppercased; `host` lowercased, a default port
+/// dropped; `path` is the decoded path (empty means `/`); `params` a mapping
+/// or an iterable of `(name, value)` str pairs, unencoded, in any order (a
+/// `Signature` among them is ignored). Raises the `MwsSignError` subclass of
+/// the first failing check, in the order method, scheme, host, path, secret,
+/// signature method, parameter names, `SignatureVersion`/`SignatureMethod`.
+#[pyfunction]
+#[pyo3(signature = (secret, method, host, path, params, *, signature_method = "HmacSHA256", scheme = "https"))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sign<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    method: &str,
+    host: &str,
+    path: &str,
+    params: &Bound<'py, PyAny>,
+    signature_method: &str,
+    scheme: &str,
+) -> PyResult<Bound<'py, PyString>> {
+    let key = self::secret(secret)?;
+    borrow_params!(pairs = params);
+    let signed = SignedRequest::new(
+        key,
+        signature_method,
+        method,
+        scheme,
+        host,
+        path,
+        &mut pairs,
+    );
+    // Matched in place: the signed request is large, and `?` would copy it.
+    match signed {
+        Ok(signed) => Ok(PyString::new(py, signed.signature().as_str())),
+        Err(e) => Err(to_py(py, e)),
+    }
+}
+
+/// The signed query: the canonical query, then `&Signature=` and the
+/// encoded signature. The POST body of a call (or the URL query of a GET).
+/// Arguments and errors as `sign`.
+#[pyfunction]
+#[pyo3(signature = (secret, method, host, path, params, *, signature_method = "HmacSHA256", scheme = "https"))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn signed_query(
+    py: Python<'_>,
+    secret: &Bound<'_, PyAny>,
+    method: &str,
+    host: &str,
+    path: &str,
+    params: &Bound<'_, PyAny>,
+    signature_method: &str,
+    scheme: &str,
+) -> PyResult<String> {
+    let key = self::secret(secret)?;
+    borrow_params!(pairs = params);
+    let signed = SignedRequest::new(
+        key,
+        signature_method,
+        method,
+        scheme,
+        host,
+        path,
+        &mut pairs,
+    )
+    .py_err(py)?;
+    Ok(signed.signed_query().to_string())
+}
+
+/// The canonical query: `name=value` pairs percent-encoded (RFC 3986
+/// unreserved characters kept, everything else `%XY`), sorted by the bytes
+/// of the unencoded names, joined with `&`; a `Signature` is left out.
+#[pyfunction]
+pub(crate) fn canonical_query(py: Python<'_>, params: &Bound<'_, PyAny>) -> PyResult<String> {
+    borrow_params!(pairs = params);
+    let sorted = SortedParams::sort_in_place(&mut pairs).py_err(py)?;
+    Ok(sorted.canonical_query().to_string())
+}
+
+/// The string to sign: `METHOD\nhost\n/path\ncanonical-query`, exactly as
+/// `sign` MACs it (compare it with a server's to debug a
+/// `SignatureDoesNotMatch`). The request head is checked first, then the
+/// parameters.
+#[pyfunction]
+#[pyo3(signature = (method, host, path, params, *, scheme = "https"))]
+pub(crate) fn string_to_sign(
+    py: Python<'_>,
+    method: &str,
+    host: &str,
+    path: &str,
+    params: &Bound<'_, PyAny>,
+    scheme: &str,
+) -> PyResult<String> {
+    let head = RequestHead::new(method, scheme, host, path).py_err(py)?;
+    borrow_params!(pairs = params);
+    let sorted = SortedParams::sort_in_place(&mut pairs).py_err(py)?;
+    Ok(sorted.string_to_sign(&head).to_string())
+}
+
+/// The last stage alone: Base64 of the HMAC of a ready-made string to sign.
+#[pyfunction]
+#[pyo3(signature = (secret, string_to_sign, *, signature_method = "HmacSHA256"))]
+pub(crate) fn mac<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
+    string_to_sign: &str,
+    signature_method: &str,
+) -> PyResult<Bound<'py, PyString>> {
+    let signer = mws_sign::Signer::from_name(self::secret(secret)?, signature_method).py_err(py)?;
+    Ok(PyString::new(
+        py,
+        signer.sign_string(string_to_sign.as_bytes()).as_str(),
+    ))
+}
+
+/// A secret keyed once, for any number of requests: `Signer(secret,
+/// signature_method="HmacSHA256")`. Safe to share between threads (the
+/// core's signer is `Sync` and this class is immutable: no lock is taken).
+/// Only the keyed HMAC state is kept, wiped when the object is freed; the
+/// secret is never shown, and the object cannot be pickled.
+#[pyclass(frozen, module = "mws_sign", name = "Signer")]
+pub(crate) struct PySigner {
+    inner: mws_sign::Signer,
+}
+
+#[pymethods]
+impl PySigner {
+    #[new]
+    #[pyo3(signature = (secret, signature_method = "HmacSHA256"))]
+    fn new(py: Python<'_>, secret: &Bound<'_, PyAny>, signature_method: &str) -> PyResult<Self> {
+        let inner =
+            mws_sign::Signer::from_name(self::secret(secret)?, signature_method).py_err(py)?;
+        Ok(PySigner { inner })
+    }
+
+    /// `"HmacSHA256"` or `"HmacSHA1"`.
+    #[getter]
+    fn signature_method(&self) -> &'static str {
+        self.inner.method().name()
+    }
+
+    /// The signature of a request; arguments and errors as `mws_sign.sign`.
+    #[pyo3(signature = (method, host, path, params, *, scheme = "https"))]
+    fn sign<'py>(
+        &self,
+        py: Python<'py>,
+        method: &str,
+        host: &str,
+        path: &str,
+        params: &Bound<'py, PyAny>,
+        scheme: &str,
+    ) -> PyResult<Bound<'py, PyString>> {
+        borrow_params!(pairs = params);
+        match SignedRequest::with_signer(&self.inner, method, scheme, host, path, &mut pairs) {
+            Ok(signed) => Ok(PyString::new(py, signed.signature().as_str())),
+            Err(e) => Err(to_py(py, e)),
+        }
+    }
+
+    /// The signed query; arguments and errors as `mws_sign.signed_query`.
+    #[pyo3(signature = (method, host, path, params, *, scheme = "https"))]
+    fn signed_query(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        host: &str,
+        path: &str,
+        params: &Bound<'_, PyAny>,
+        scheme: &str,
+    ) -> PyResult<String> {
+        borrow_params!(pairs = params);
+        let signed =
+            SignedRequest::with_signer(&self.inner, method, scheme, host, path, &mut pairs)
+                .py_err(py)?;
+        Ok(signed.signed_query().to_string())
+    }
+
+    /// The MAC stage alone over a ready-made string to sign.
+    fn mac<'py>(&self, py: Python<'py>, string_to_sign: &str) -> Bound<'py, PyString> {
+        PyString::new(
+            py,
+            self.inner.sign_string(string_to_sign.as_bytes()).as_str(),
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Signer(signature_method='{}', secret=<redacted>)",
+            self.inner.method().name()
+        )
+    }
+}
