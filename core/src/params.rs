@@ -53,21 +53,18 @@ pub(crate) trait CanonicalParam {
     fn write_pair<S: Sink + ?Sized>(&self, sink: &mut S);
 }
 
-/// Up to this many parameters are sorted by integer prefix keys kept on the stack.
-const KEYED_SORT: usize = 64;
-
 /// The first 8 bytes of a name as a big-endian integer, zero-padded.
-#[inline]
+#[inline(always)]
 fn prefix_key(name: &[u8]) -> u64 {
-    let mut key = [0u8; 8];
     if let Some(head) = name.get(..8) {
+        let mut key = [0u8; 8];
         key.copy_from_slice(head);
-    } else {
-        for (k, b) in key.iter_mut().zip(name) {
-            *k = *b;
-        }
+        return u64::from_be_bytes(key);
     }
-    u64::from_be_bytes(key)
+    // Shifts rather than a byte copy, which would become a `memcpy` call.
+    let key = name.iter().fold(0u64, |k, &b| (k << 8) | u64::from(b));
+    // Left-align; an empty name (rejected later, but sorted first) is 0.
+    key.checked_shl(8 * (8 - name.len() as u32)).unwrap_or(0)
 }
 
 /// Byte-wise comparison, eight bytes at a time and inlined: sorting calls
@@ -263,6 +260,7 @@ pub struct SortedParams<'p, 'a> {
 }
 
 impl<'p, 'a> SortedParams<'p, 'a> {
+    #[inline]
     fn one_run(run: Run<'p, 'a>) -> Result<Self, Error> {
         run.check()?;
         Ok(SortedParams {
@@ -282,6 +280,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     ///
     /// # Errors
     /// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`].
+    #[inline]
     pub fn sort_in_place(params: &'p mut [Param<'a>]) -> Result<Self, Error> {
         params.sort_unstable_by(|a, b| a.cmp_name(b));
         Self::one_run(Run::Borrowed {
@@ -315,6 +314,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// # Errors
     /// [`Error::TooManyParameters`] beyond [`MAX_PARAMS`]; then
     /// [`Error::EmptyParameterName`], [`Error::DuplicateParameter`].
+    #[inline]
     pub fn sort_indexed(params: &'p [Param<'a>], index: &'p mut ParamIndex) -> Result<Self, Error> {
         let index = index
             .order
@@ -324,6 +324,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     }
 
     /// Sorts `index` (exactly `params.len()` long) to give the S3 order of `params`.
+    #[inline]
     pub(crate) fn sort_with_index(
         params: &'p [Param<'a>],
         index: &'p mut [u16],
@@ -335,25 +336,15 @@ impl<'p, 'a> SortedParams<'p, 'a> {
             // In range: callers hold at most MAX_PARAMS <= u16::MAX entries.
             *slot = u16::try_from(i).map_err(|_| Error::TooManyParameters)?;
         }
-        if params.len() <= KEYED_SORT {
-            // Compare 8-byte name prefixes as integers; only equal prefixes
-            // need the bytes. key(a) < key(b) implies a < b because the
-            // padding (0) is below every byte a longer name can continue with.
-            let mut keys = [0u64; KEYED_SORT];
-            for (key, p) in keys.iter_mut().zip(params) {
-                *key = prefix_key(p.0.as_bytes());
-            }
-            index.sort_unstable_by(|&a, &b| {
-                let (a, b) = (usize::from(a), usize::from(b));
-                keys[a]
-                    .cmp(&keys[b])
-                    .then_with(|| params[a].cmp_name(&params[b]))
-            });
-        } else {
-            index.sort_unstable_by(|&a, &b| {
-                params[usize::from(a)].cmp_name(&params[usize::from(b)])
-            });
-        }
+        // Compare 8-byte name prefixes as integers first; only equal prefixes
+        // need the bytes. key(a) < key(b) implies a < b because the padding
+        // (0) is below every byte a longer name can continue with.
+        index.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&params[usize::from(a)], &params[usize::from(b)]);
+            prefix_key(a.0.as_bytes())
+                .cmp(&prefix_key(b.0.as_bytes()))
+                .then_with(|| a.cmp_name(b))
+        });
         let index: &'p [u16] = index;
         Self::one_run(Run::Borrowed {
             params,
@@ -465,6 +456,30 @@ mod tests {
         assert_eq!(
             SortedParams::from_sorted(&[("b", ""), ("a", "")]).err(),
             Some(Error::DuplicateParameter)
+        );
+    }
+
+    #[test]
+    fn index_sort_handles_empty_and_short_names() {
+        let mut index = ParamIndex::new();
+        let p = [("b", ""), ("", "x"), ("a", "")];
+        assert_eq!(
+            SortedParams::sort_indexed(&p, &mut index).err(),
+            Some(Error::EmptyParameterName)
+        );
+        let p = [
+            ("Version", ""),
+            ("Action", ""),
+            ("A", ""),
+            ("ActionX", ""),
+            ("Actio", ""),
+        ];
+        let order: Option<std::vec::Vec<&str>> = SortedParams::sort_indexed(&p, &mut index)
+            .ok()
+            .map(|s| s.iter().map(|p| p.0).collect());
+        assert_eq!(
+            order,
+            Some(std::vec!["A", "Actio", "Action", "ActionX", "Version"])
         );
     }
 
