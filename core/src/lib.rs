@@ -5,6 +5,7 @@
 
 mod algorithm;
 mod base64;
+mod compare;
 mod encode;
 mod error;
 mod head;

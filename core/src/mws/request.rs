@@ -82,10 +82,7 @@ impl<'a> Credentials<'a> {
         request: &MwsRequest<'_>,
         buf: &'b mut [u8],
     ) -> Result<&'b str, Error> {
-        let mut index = ParamIndex::new();
-        let extra = SortedParams::sort_indexed(request.params, &mut index)?;
-        let signed = self.sign_request(request, extra)?;
-        signed.signed_query().write(buf)
+        self.with_signed(request, |signed| signed.signed_query().write(buf))
     }
 
     /// Writes the URL to send to: `https://host/path`, plus `?` and the
@@ -98,10 +95,19 @@ impl<'a> Credentials<'a> {
         request: &MwsRequest<'_>,
         buf: &'b mut [u8],
     ) -> Result<&'b str, Error> {
+        self.with_signed(request, |signed| request.url(signed).write(buf))
+    }
+
+    /// Signs `request` with its own parameters sorted in an index on the
+    /// stack, and hands the result to `write`.
+    fn with_signed<'b>(
+        &self,
+        request: &MwsRequest<'_>,
+        write: impl FnOnce(&SignedRequest<'_, '_>) -> Result<&'b str, Error>,
+    ) -> Result<&'b str, Error> {
         let mut index = ParamIndex::new();
         let extra = SortedParams::sort_indexed(request.params, &mut index)?;
-        let signed = self.sign_request(request, extra)?;
-        request.url(&signed).write(buf)
+        write(&self.sign_request(request, extra)?)
     }
 
     /// Signs a call: adds `AWSAccessKeyId`, `Action`, `SellerId` or
