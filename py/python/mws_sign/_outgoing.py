@@ -115,3 +115,29 @@ class OutgoingSigner:
             self.access_key_id,
             self._signer.signature_method,
         )
+
+
+class SigningAuth:
+    """The constructor the HTTP-client auth classes share: the options of
+    :class:`OutgoingSigner`, keyed once (the secret is not kept)."""
+
+    def __init__(
+        self,
+        access_key_id: str,
+        secret: Union[str, bytes],
+        *,
+        seller_id: Optional[str] = None,
+        seller_parameter: str = "SellerId",
+        auth_token: Optional[str] = None,
+        signature_method: str = "HmacSHA256",
+        clock: Optional[Callable[[], _time.Instant]] = None,
+    ) -> None:
+        self._outgoing = OutgoingSigner(
+            access_key_id,
+            secret,
+            seller_id=seller_id,
+            seller_parameter=seller_parameter,
+            auth_token=auth_token,
+            signature_method=signature_method,
+            clock=clock,
+        )

@@ -15,42 +15,21 @@ signature goes: see `mws_sign.requests` and `mws_sign._outgoing`.
 
 from __future__ import annotations
 
-from typing import Callable, Generator, Optional, Union
+from typing import Generator
 
 import httpx
 
-from . import _outgoing, _time
+from . import _outgoing
 
 __all__ = ["MwsAuth"]
 
 
-class MwsAuth(httpx.Auth):
+class MwsAuth(_outgoing.SigningAuth, httpx.Auth):
     """Signs each request; pre-keyed once, safe to share between threads.
     The secret is not kept and never shown."""
 
     # The form body is part of what is signed: httpx must read it first.
     requires_request_body = True
-
-    def __init__(
-        self,
-        access_key_id: str,
-        secret: Union[str, bytes],
-        *,
-        seller_id: Optional[str] = None,
-        seller_parameter: str = "SellerId",
-        auth_token: Optional[str] = None,
-        signature_method: str = "HmacSHA256",
-        clock: Optional[Callable[[], _time.Instant]] = None,
-    ) -> None:
-        self._outgoing = _outgoing.OutgoingSigner(
-            access_key_id,
-            secret,
-            seller_id=seller_id,
-            seller_parameter=seller_parameter,
-            auth_token=auth_token,
-            signature_method=signature_method,
-            clock=clock,
-        )
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         content_type = request.headers.get("Content-Type")

@@ -20,39 +20,17 @@ or else to the URL query, and the whole is signed by the core; see
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Union
 
 import requests
 
-from . import _outgoing, _time
+from . import _outgoing
 
 __all__ = ["MwsAuth"]
 
 
-class MwsAuth(requests.auth.AuthBase):
+class MwsAuth(_outgoing.SigningAuth, requests.auth.AuthBase):
     """Signs each request; pre-keyed once, safe to share between threads.
     The secret is not kept and never shown."""
-
-    def __init__(
-        self,
-        access_key_id: str,
-        secret: Union[str, bytes],
-        *,
-        seller_id: Optional[str] = None,
-        seller_parameter: str = "SellerId",
-        auth_token: Optional[str] = None,
-        signature_method: str = "HmacSHA256",
-        clock: Optional[Callable[[], _time.Instant]] = None,
-    ) -> None:
-        self._outgoing = _outgoing.OutgoingSigner(
-            access_key_id,
-            secret,
-            seller_id=seller_id,
-            seller_parameter=seller_parameter,
-            auth_token=auth_token,
-            signature_method=signature_method,
-            clock=clock,
-        )
 
     def __call__(self, r: requests.PreparedRequest) -> requests.PreparedRequest:
         body = r.body
