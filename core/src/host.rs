@@ -68,8 +68,9 @@ fn parse_port(digits: &str) -> Option<u16> {
 }
 
 fn is_dns_name_or_ipv4(name: &str) -> bool {
+    // The 253-byte limit counts the name without its optional root dot.
     let trimmed = name.strip_suffix('.').unwrap_or(name);
-    if trimmed.is_empty() || name.len() > 253 {
+    if trimmed.is_empty() || trimmed.len() > 253 {
         return false;
     }
     let labels_ok = trimmed.split('.').all(|label| {
@@ -156,6 +157,8 @@ fn count_groups(run: &str, ipv4_last: bool) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    extern crate std;
+    use std::string::ToString;
 
     #[test]
     fn accepts() {
@@ -217,6 +220,17 @@ mod tests {
         let long_label = [b'a'; 64];
         let long_label = core::str::from_utf8(&long_label).unwrap_or("");
         assert_eq!(parse_host(long_label), Err(Error::InvalidHost));
+    }
+
+    #[test]
+    fn the_length_limit_excludes_the_root_dot() {
+        let label = "a".repeat(61);
+        let name = [label.as_str(); 4].join(".") + ".ab"; // 4*61 + 3 + 3 = 250
+        let name = name + "c"; // 251
+        let at_limit = name.clone() + "dd"; // 253
+        assert!(parse_host(&at_limit).is_ok());
+        assert!(parse_host(&(at_limit.clone() + ".")).is_ok());
+        assert_eq!(parse_host(&(at_limit + "e")), Err(Error::InvalidHost));
     }
 
     #[test]

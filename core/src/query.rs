@@ -53,6 +53,28 @@ impl<'q> RawParam<'q> {
         decode_into(self.value, buf)
     }
 
+    /// Decodes a time value into `buf`, keeping at most nine fraction digits:
+    /// the spec allows any number and the parser ignores those past the
+    /// ninth, so a long fraction must not overflow a small buffer.
+    pub(crate) fn decode_timestamp<'b>(&self, buf: &'b mut [u8]) -> Result<&'b str, Error> {
+        let mut len = 0;
+        let mut fraction_digits: Option<usize> = None;
+        for b in decoded(self.value) {
+            match fraction_digits.as_mut() {
+                Some(n) if b.is_ascii_digit() => {
+                    *n += 1;
+                    if *n > 9 {
+                        continue;
+                    }
+                }
+                _ => fraction_digits = (b == b'.').then_some(0),
+            }
+            *buf.get_mut(len).ok_or(Error::InvalidTimestamp)? = b;
+            len += 1;
+        }
+        core::str::from_utf8(&buf[..len]).map_err(|_| Error::InvalidTimestamp)
+    }
+
     /// Whether the decoded value is exactly `text`.
     pub fn value_is(&self, text: &str) -> bool {
         if self.plain_value {

@@ -220,10 +220,7 @@ impl<'s, 'q> Required<'s, 'q> {
 fn check_time(time: &TimeParam<'_, '_>, options: &VerifyOptions) -> Result<(), Error> {
     let parse = |p: &RawParam<'_>| {
         let mut buf = [0u8; 64];
-        let text = p
-            .decode_value(&mut buf)
-            .map_err(|_| Error::InvalidTimestamp)?;
-        UnixTime::parse_iso8601(text)
+        UnixTime::parse_iso8601(p.decode_timestamp(&mut buf)?)
     };
     let now = options.now.total_nanos();
     match time {

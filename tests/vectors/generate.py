@@ -267,6 +267,8 @@ def signing_cases():
         ("numeric_label", "DECISIONS numeric labels are fine when not every label is numeric", "https", "123.45.example.com"),
         ("label_63", "DECISIONS a 63-byte label", "https", "a" * 63 + ".example.com"),
         ("name_253", "DECISIONS a 253-byte name", "https", ".".join(["b" * 63] * 3 + ["c" * 61])),
+        ("name_253_trailing_dot", "DECISIONS the 253-byte limit excludes the root dot (found by fuzzing)", "https",
+         ".".join(["b" * 63] * 3 + ["c" * 61]) + "."),
     ]:
         cases.append(sign_case("s5_" + name, rule, [("Action", "GetServiceStatus")], scheme=scheme, host=host))
 
@@ -613,6 +615,10 @@ def verify_cases():
         ts = "2020-06-01T12:00:00." + "123456789012"[:digits] + "Z"
         case("ok_timestamp_fraction_%d" % digits, "DECISIONS Timestamp with %d fraction digits" % digits,
              "ok", signed(orders(timestamp=ts)))
+    case("ok_timestamp_fraction_60", "§2 any number of fraction digits: 60 (found by fuzzing)", "ok",
+         signed(orders(timestamp="2020-06-01T12:00:00." + "0" * 60 + "Z")))
+    case("ok_expires_fraction_40", "§2 any number of fraction digits in Expires: 40", "ok",
+         signed(orders(expires="2020-06-01T12:10:00." + "9" * 40 + "Z")))
     case("ok_window_past_edge", "DECISIONS Timestamp exactly 900 s old is accepted", "ok",
          signed(orders(timestamp=at(-900_000))))
     case("ok_window_future_edge", "DECISIONS Timestamp exactly 900 s ahead is accepted", "ok",
