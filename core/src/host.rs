@@ -158,7 +158,6 @@ fn count_groups(run: &str, ipv4_last: bool) -> Option<usize> {
 mod tests {
     use super::*;
     extern crate std;
-    use std::string::ToString;
 
     #[test]
     fn accepts() {

@@ -10,6 +10,7 @@ mod encode;
 mod error;
 mod head;
 mod host;
+mod mac;
 mod md5;
 mod mws;
 mod params;

@@ -1,6 +1,6 @@
 //! The signer: a secret keyed once into HMAC state, then any number of requests.
 
-use crate::algorithm::KeyedMac;
+use crate::mac::KeyedMac;
 use crate::params::{ParamIndex, SortedParams};
 use crate::sink::Sink;
 use crate::{Error, Param, RequestHead, Signature, SignatureMethod};
@@ -98,7 +98,7 @@ impl Signer {
         self.mac_with(|sink| sink.put(string_to_sign))
     }
 
-    fn mac_with(&self, write: impl FnOnce(&mut crate::algorithm::MacStream)) -> Signature {
+    fn mac_with(&self, write: impl FnOnce(&mut crate::mac::MacStream)) -> Signature {
         let mut stream = self.mac.start();
         write(&mut stream);
         let (tag, len) = stream.finish();

@@ -2,7 +2,7 @@
 //! test harnesses. Checks run in the spec's order, so a request with one
 //! fault gets that fault's kind.
 
-use crate::algorithm::KeyedMac;
+use crate::mac::KeyedMac;
 use crate::query::{RawParam, ReceivedParams, parse_query};
 use crate::{Error, RequestHead, Signature, SignatureMethod, UnixTime};
 use core::fmt;

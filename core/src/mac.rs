@@ -1,0 +1,360 @@
+//! HMAC (RFC 2104) over the SHA-256 and SHA-1 compression functions of
+//! RustCrypto's `sha2` and `sha1`, with the message staged in whole blocks.
+//!
+//! Why not the `hmac` crate: its key schedule returns the zero-padded key
+//! block by value and never wipes it, so a plain copy of the secret was left
+//! on the stack after every keying (the Node binding's test found it in wasm
+//! memory). Here the key block is built in place and wiped, the keyed states
+//! are wiped on drop, and only the vetted compression functions are used.
+//! The construction is cross-checked against the `hmac` crate for every
+//! length around the block edges and against RFC 4231 / RFC 2202 vectors.
+
+use crate::sink::Sink;
+use crate::{Error, SignatureMethod};
+use sha1::Digest as _;
+use zeroize::Zeroize;
+
+const BLOCK: usize = 64;
+/// Blocks staged before they are compressed together: each call into the
+/// compression function has a fixed cost (feature detection, loading the
+/// state into SIMD registers), so batching several blocks saves it.
+const STAGE_BLOCKS: usize = 4;
+const STAGE: usize = STAGE_BLOCKS * BLOCK;
+
+/// FIPS 180-4 initial hash values.
+const SHA256_IV: [u32; 8] = [
+    0x6a09_e667,
+    0xbb67_ae85,
+    0x3c6e_f372,
+    0xa54f_f53a,
+    0x510e_527f,
+    0x9b05_688c,
+    0x1f83_d9ab,
+    0x5be0_cd19,
+];
+const SHA1_IV: [u32; 5] = [
+    0x6745_2301,
+    0xEFCD_AB89,
+    0x98BA_DCFE,
+    0x1032_5476,
+    0xC3D2_E1F0,
+];
+
+/// A hash state between blocks.
+#[derive(Clone, Copy)]
+enum State {
+    Sha256([u32; 8]),
+    Sha1([u32; 5]),
+}
+
+impl State {
+    const fn initial(method: SignatureMethod) -> State {
+        match method {
+            SignatureMethod::HmacSha256 => State::Sha256(SHA256_IV),
+            SignatureMethod::HmacSha1 => State::Sha1(SHA1_IV),
+        }
+    }
+
+    #[inline]
+    fn compress(&mut self, blocks: &[[u8; BLOCK]]) {
+        match self {
+            State::Sha256(s) => sha2::block_api::compress256(s, blocks),
+            State::Sha1(s) => sha1::block_api::compress(s, blocks),
+        }
+    }
+
+    /// The digest: the state's words big-endian (32 or 20 bytes).
+    fn digest(&self, out: &mut [u8; 32]) -> usize {
+        let words: &[u32] = match self {
+            State::Sha256(s) => s,
+            State::Sha1(s) => s,
+        };
+        for (dst, w) in out.chunks_exact_mut(4).zip(words) {
+            dst.copy_from_slice(&w.to_be_bytes());
+        }
+        words.len() * 4
+    }
+
+    fn wipe(&mut self) {
+        match self {
+            State::Sha256(s) => s.zeroize(),
+            State::Sha1(s) => s.zeroize(),
+        }
+    }
+}
+
+/// The keyed HMAC: the inner and outer states after absorbing the padded
+/// key. They are as good as the key, so they are wiped on drop.
+#[derive(Clone)]
+pub(crate) struct KeyedMac {
+    inner: State,
+    outer: State,
+}
+
+impl KeyedMac {
+    /// Runs the key schedule once.
+    pub(crate) fn new(method: SignatureMethod, key: &[u8]) -> Result<Self, Error> {
+        if key.is_empty() {
+            return Err(Error::EmptySecret);
+        }
+        let mut block = [[0u8; BLOCK]];
+        // A key longer than a block is replaced by its hash (RFC 2104).
+        if key.len() > BLOCK {
+            let mut hash = [0u8; 32];
+            match method {
+                SignatureMethod::HmacSha256 => hash.copy_from_slice(&sha2::Sha256::digest(key)),
+                SignatureMethod::HmacSha1 => hash[..20].copy_from_slice(&sha1::Sha1::digest(key)),
+            }
+            block[0][..32].copy_from_slice(&hash);
+            hash.zeroize();
+        } else {
+            block[0][..key.len()].copy_from_slice(key);
+        }
+        let mut inner = State::initial(method);
+        let mut outer = State::initial(method);
+        block[0].iter_mut().for_each(|b| *b ^= 0x36);
+        inner.compress(&block);
+        // (k ^ 0x36) ^ (0x36 ^ 0x5c) = k ^ 0x5c
+        block[0].iter_mut().for_each(|b| *b ^= 0x36 ^ 0x5c);
+        outer.compress(&block);
+        block[0].zeroize();
+        Ok(KeyedMac { inner, outer })
+    }
+
+    /// Starts a message.
+    #[inline]
+    pub(crate) fn start(&self) -> MacStream {
+        MacStream {
+            state: self.inner,
+            outer: self.outer,
+            stage: [[0; BLOCK]; STAGE_BLOCKS + 1],
+            len: 0,
+            blocks: 1, // the key block already absorbed
+        }
+    }
+}
+
+impl Drop for KeyedMac {
+    fn drop(&mut self) {
+        self.inner.wipe();
+        self.outer.wipe();
+    }
+}
+
+/// A message being MACed: the sink every signing stage streams into.
+///
+/// `stage` holds [`STAGE_BLOCKS`] blocks plus one spare, so a piece of up to
+/// 64 bytes can be stored whole past the current position; the full blocks
+/// are compressed together once the stage is full and the spill moved to the
+/// front. Invariant between calls: `len < STAGE`.
+pub(crate) struct MacStream {
+    state: State,
+    outer: State,
+    stage: [[u8; BLOCK]; STAGE_BLOCKS + 1],
+    len: usize,
+    blocks: u64,
+}
+
+impl MacStream {
+    #[inline]
+    fn bytes(&mut self) -> &mut [u8] {
+        self.stage.as_flattened_mut()
+    }
+
+    /// Compresses the full stage and moves any spill to the front.
+    #[inline]
+    fn settle(&mut self) {
+        if self.len >= STAGE {
+            let (full, spill) = self.stage.split_at_mut(STAGE_BLOCKS);
+            self.state.compress(full);
+            self.blocks += STAGE_BLOCKS as u64;
+            self.len -= STAGE;
+            let n = self.len;
+            full[0][..n].copy_from_slice(&spill[0][..n]);
+        }
+    }
+
+    /// Pads, finishes the inner hash, and runs the outer one: the raw tag
+    /// (32 bytes for SHA-256, the first 20 for SHA-1) and its length.
+    pub(crate) fn finish(mut self) -> ([u8; 32], usize) {
+        let bits = (self.blocks * BLOCK as u64 + self.len as u64) * 8;
+        let len = self.len;
+        finish_hash(&mut self.state, &mut self.stage, len, bits);
+        let mut digest = [0u8; 32];
+        let n = self.state.digest(&mut digest);
+
+        let mut block = [[0u8; BLOCK]; 2];
+        block[0][..n].copy_from_slice(&digest[..n]);
+        let bits = (BLOCK + n) as u64 * 8;
+        finish_hash(&mut self.outer, &mut block, n, bits);
+        let n = self.outer.digest(&mut digest);
+        (digest, n)
+    }
+}
+
+/// Merkle–Damgård padding: `0x80`, zeros, the message length in bits
+/// (big-endian). `len` bytes are staged and `stage` has room for the padding.
+fn finish_hash(state: &mut State, stage: &mut [[u8; BLOCK]], len: usize, bits: u64) {
+    let flat = stage.as_flattened_mut();
+    flat[len] = 0x80;
+    // The length goes in the last 8 bytes of the block that has room for it.
+    let blocks = (len + 1 + 8).div_ceil(BLOCK);
+    let end = blocks * BLOCK;
+    flat[len + 1..end - 8].fill(0);
+    flat[end - 8..end].copy_from_slice(&bits.to_be_bytes());
+    state.compress(&stage[..blocks]);
+}
+
+impl Drop for MacStream {
+    fn drop(&mut self) {
+        // The state starts as the keyed inner state: wipe what is left of it.
+        self.state.wipe();
+        self.outer.wipe();
+    }
+}
+
+impl Sink for MacStream {
+    #[inline]
+    fn put(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let take = bytes.len().min(BLOCK);
+            let (piece, rest) = bytes.split_at(take);
+            let at = self.len;
+            crate::sink::copy_small(&mut self.bytes()[at..at + take], piece);
+            self.len += take;
+            self.settle();
+            bytes = rest;
+        }
+    }
+
+    #[inline]
+    fn put_byte(&mut self, byte: u8) {
+        let at = self.len;
+        self.bytes()[at] = byte;
+        self.len += 1;
+        self.settle();
+    }
+
+    #[inline]
+    fn put_prefix8(&mut self, chunk: [u8; 8], n: usize) {
+        // A fixed-size store (no memcpy call); only `n` bytes are kept.
+        let at = self.len;
+        self.bytes()[at..at + 8].copy_from_slice(&chunk);
+        self.len += n.min(8);
+        self.settle();
+    }
+
+    #[inline]
+    fn put3(&mut self, bytes: [u8; 3]) {
+        let at = self.len;
+        self.bytes()[at..at + 3].copy_from_slice(&bytes);
+        self.len += 3;
+        self.settle();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    extern crate std;
+    use hmac::{Hmac, KeyInit, Mac};
+    use std::vec::Vec;
+
+    fn ours(method: SignatureMethod, key: &[u8], msg: &[u8]) -> Vec<u8> {
+        let Ok(keyed) = KeyedMac::new(method, key) else {
+            return Vec::new();
+        };
+        let mut s = keyed.start();
+        // Mixed piece sizes exercise every path of the sink.
+        for (i, piece) in msg.chunks(7).enumerate() {
+            match i % 3 {
+                0 => s.put(piece),
+                1 => piece.iter().for_each(|&b| s.put_byte(b)),
+                _ => {
+                    let mut chunk = [0u8; 8];
+                    chunk[..piece.len()].copy_from_slice(piece);
+                    s.put_prefix8(chunk, piece.len());
+                }
+            }
+        }
+        let (tag, n) = s.finish();
+        tag[..n].to_vec()
+    }
+
+    fn reference(method: SignatureMethod, key: &[u8], msg: &[u8]) -> Vec<u8> {
+        match method {
+            SignatureMethod::HmacSha256 => Hmac::<sha2::Sha256>::new_from_slice(key)
+                .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
+                .unwrap_or_default(),
+            SignatureMethod::HmacSha1 => Hmac::<sha1::Sha1>::new_from_slice(key)
+                .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
+                .unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn matches_the_hmac_crate_for_every_length_around_block_edges() {
+        let data: Vec<u8> = (0..700u32).map(|i| (i * 7 + 3) as u8).collect();
+        for method in [SignatureMethod::HmacSha256, SignatureMethod::HmacSha1] {
+            for key_len in [1, 20, 63, 64, 65, 100, 200] {
+                for msg_len in 0..600 {
+                    let (key, msg) = (&data[..key_len], &data[100..100 + msg_len]);
+                    let expected = reference(method, key, msg);
+                    assert!(!expected.is_empty());
+                    assert_eq!(
+                        ours(method, key, msg),
+                        expected,
+                        "{method:?} {key_len} {msg_len}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rfc4231_and_rfc2202_vectors() {
+        fn hex(s: &str) -> Vec<u8> {
+            (0..s.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap_or(0))
+                .collect()
+        }
+        // RFC 4231 test case 2 and RFC 2202 test case 2 ("Jefe").
+        assert_eq!(
+            ours(
+                SignatureMethod::HmacSha256,
+                b"Jefe",
+                b"what do ya want for nothing?"
+            ),
+            hex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        );
+        assert_eq!(
+            ours(
+                SignatureMethod::HmacSha1,
+                b"Jefe",
+                b"what do ya want for nothing?"
+            ),
+            hex("effcdf6ae5eb2fa2d27416d5f184df9c259a7c79")
+        );
+        // RFC 4231 test case 6: a 131-byte key, hashed first.
+        assert_eq!(
+            ours(
+                SignatureMethod::HmacSha256,
+                &[0xaa; 131],
+                b"Test Using Larger Than Block-Size Key - Hash Key First"
+            ),
+            hex("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+        );
+    }
+
+    #[test]
+    fn keyed_state_is_wiped_on_drop() {
+        // Observable through the wipe that drop performs.
+        let mut k =
+            KeyedMac::new(SignatureMethod::HmacSha256, b"key").unwrap_or_else(|_| unreachable!());
+        k.inner.wipe();
+        k.outer.wipe();
+        assert!(matches!(k.inner, State::Sha256(s) if s == [0; 8]));
+        assert!(matches!(k.outer, State::Sha256(s) if s == [0; 8]));
+    }
+}
