@@ -295,9 +295,12 @@ mod tests {
     #[test]
     fn matches_the_hmac_crate_for_every_length_around_block_edges() {
         let data: Vec<u8> = (0..700u32).map(|i| (i * 7 + 3) as u8).collect();
+        // Under Miri (an interpreter) a sample of the lengths, still crossing
+        // every block and stage edge.
+        let step = if cfg!(miri) { 31 } else { 1 };
         for method in [SignatureMethod::HmacSha256, SignatureMethod::HmacSha1] {
             for key_len in [1, 20, 63, 64, 65, 100, 200] {
-                for msg_len in 0..600 {
+                for msg_len in (0..600).step_by(step) {
                     let (key, msg) = (&data[..key_len], &data[100..100 + msg_len]);
                     let expected = reference(method, key, msg);
                     assert!(!expected.is_empty());

@@ -71,8 +71,10 @@ mod tests {
     #[test]
     fn neighbouring_bytes_do_not_interfere() {
         // Every pair of adjacent values, to catch carries between lanes.
+        // Under Miri every first byte with a sample of second bytes.
+        let step = if cfg!(miri) { 37 } else { 1 };
         for a in 0..=255u8 {
-            for b in 0..=255u8 {
+            for b in (0..=255u8).step_by(step) {
                 let chunk = [a, b, b'x', b'x', b'x', b'x', b'x', b'x'];
                 let expected = match (is_unreserved(a), is_unreserved(b)) {
                     (false, _) => 0,
