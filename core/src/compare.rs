@@ -4,20 +4,6 @@
 
 use core::cmp::Ordering;
 
-/// The first 8 bytes of a name as a big-endian integer, zero-padded.
-#[inline(always)]
-pub(crate) fn prefix_key(name: &[u8]) -> u64 {
-    if let Some(head) = name.get(..8) {
-        let mut key = [0u8; 8];
-        key.copy_from_slice(head);
-        return u64::from_be_bytes(key);
-    }
-    // Shifts rather than a byte copy, which would become a `memcpy` call.
-    let key = name.iter().fold(0u64, |k, &b| (k << 8) | u64::from(b));
-    // Left-align; an empty name (rejected later, but sorted first) is 0.
-    key.checked_shl(8 * (8 - name.len() as u32)).unwrap_or(0)
-}
-
 /// Byte-wise comparison, eight bytes at a time and inlined: sorting calls
 /// it ~n·log n times on short names, where a `memcmp` call costs more than
 /// the comparison itself.

@@ -24,6 +24,25 @@ const UNRESERVED: [bool; 256] = {
 
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 
+/// `ENCODED[b]`: the S2 encoding of byte `b` in the low three bytes
+/// (little-endian) and its length in the top byte, for branch-free encoding.
+const ENCODED: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if UNRESERVED[b] {
+            b as u32 | 1 << 24
+        } else {
+            b'%' as u32
+                | (HEX_UPPER[b >> 4] as u32) << 8
+                | (HEX_UPPER[b & 0x0f] as u32) << 16
+                | 3 << 24
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Whether S2 leaves `byte` unencoded.
 #[inline]
 pub const fn is_unreserved(byte: u8) -> bool {
@@ -58,20 +77,20 @@ pub(crate) fn encode_to<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
         let skip = i - start;
         let mut chunk = [0u8; 8];
         chunk.copy_from_slice(&bytes[start..start + 8]);
-        let run = unreserved_prefix_from(chunk, skip);
-        if run > skip {
+        if unreserved_prefix_from(chunk, skip) == 8 {
             if skip == 0 {
-                sink.put_prefix8(chunk, run);
+                sink.put_prefix8(chunk, 8);
             } else {
-                sink.put(&chunk[skip..run]);
+                sink.put(&chunk[skip..]);
+            }
+        } else {
+            // A word with an escape: all of it byte by byte, branch-free,
+            // rather than one branch (often mispredicted) per escape.
+            for &b in &chunk[skip..] {
+                sink.put_entry(ENCODED[b as usize]);
             }
         }
-        if run < 8 {
-            sink.put3(escape(chunk[run]));
-            i = start + run + 1;
-        } else {
-            i = start + 8;
-        }
+        i = start + 8;
     }
 }
 

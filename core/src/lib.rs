@@ -19,6 +19,7 @@ mod signature;
 mod signed;
 mod signer;
 mod sink;
+mod sort;
 mod stages;
 mod swar;
 mod time;

@@ -20,6 +20,7 @@ const BLOCK: usize = 64;
 /// state into SIMD registers), so batching several blocks saves it.
 const STAGE_BLOCKS: usize = 4;
 const STAGE: usize = STAGE_BLOCKS * BLOCK;
+const _: () = assert!(STAGE.is_power_of_two());
 
 /// FIPS 180-4 initial hash values.
 const SHA256_IV: [u32; 8] = [
@@ -241,6 +242,16 @@ impl Sink for MacStream {
         let at = self.len;
         self.bytes()[at..at + 8].copy_from_slice(&chunk);
         self.len += n.min(8);
+        self.settle();
+    }
+
+    #[inline]
+    fn put_entry(&mut self, entry: u32) {
+        // `len < STAGE` (a power of two) between calls: the mask changes
+        // nothing but lets the compiler drop the bounds check.
+        let at = self.len & (STAGE - 1);
+        self.bytes()[at..at + 4].copy_from_slice(&entry.to_le_bytes());
+        self.len += (entry >> 24) as usize;
         self.settle();
     }
 

@@ -7,9 +7,10 @@
 //!   [`ParamIndex`] of [`MAX_PARAMS`] entries kept on the caller's stack.
 
 use crate::Error;
-use crate::compare::{cmp_bytes, prefix_key};
+use crate::compare::cmp_bytes;
 use crate::encode::encode_to;
 use crate::sink::Sink;
+use crate::sort::{apply_order, insertion_sort_by, position, sort_by, sort_names};
 use core::cmp::Ordering;
 
 /// One request parameter: `(name, value)`, both unencoded.
@@ -20,10 +21,11 @@ pub type Param<'a> = (&'a str, &'a str);
 /// [`Error::TooManyParameters`]. The `*_in_place` calls have no limit.
 pub const MAX_PARAMS: usize = 1024;
 
-/// Working space for sorting up to [`MAX_PARAMS`] parameters by index (2 KiB).
+/// Working space for sorting up to [`MAX_PARAMS`] parameters by index (8 KiB:
+/// one `u64` sort key per parameter, see `sort`).
 #[derive(Clone, Debug)]
 pub struct ParamIndex {
-    order: [u16; MAX_PARAMS],
+    order: [u64; MAX_PARAMS],
 }
 
 impl ParamIndex {
@@ -39,6 +41,22 @@ impl Default for ParamIndex {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Sorts `params` by index with the working space on the stack, sized to
+/// the request (a typical one needs 10–30 keys, which are cheaper to set up
+/// than a whole [`ParamIndex`]), and hands the result to `f`.
+pub(crate) fn with_sorted<'a, R>(
+    params: &[Param<'a>],
+    f: impl FnOnce(SortedParams<'_, 'a>) -> Result<R, Error>,
+) -> Result<R, Error> {
+    const SMALL: usize = 32;
+    if params.len() <= SMALL {
+        let mut keys = [0u64; SMALL];
+        return f(SortedParams::sort_with_keys(params, &mut keys)?);
+    }
+    let mut index = ParamIndex::new();
+    f(SortedParams::sort_indexed(params, &mut index)?)
 }
 
 /// What canonicalization needs of a parameter, whatever its representation
@@ -114,6 +132,29 @@ pub(crate) fn write_canonical<'x, P: CanonicalParam + 'x, S: Sink + ?Sized>(
     }
 }
 
+/// Parameters sorted in place with keys on the stack up to this many; more
+/// are heapsorted (no working space, about three times slower).
+const IN_PLACE_KEYS: usize = 256;
+
+/// Sorts `params` in S3 order in place.
+fn sort_params(params: &mut [Param<'_>]) {
+    let n = params.len();
+    if n <= 16 {
+        let mut keys = [0u64; 16];
+        sort_params_by_keys(params, &mut keys[..n]);
+    } else if n <= IN_PLACE_KEYS {
+        let mut keys = [0u64; IN_PLACE_KEYS];
+        sort_params_by_keys(params, &mut keys[..n]);
+    } else {
+        sort_by(params, |a, b| a.cmp_name(b));
+    }
+}
+
+fn sort_params_by_keys(params: &mut [Param<'_>], keys: &mut [u64]) {
+    sort_names(keys, &|i| params[i].0.as_bytes());
+    apply_order(params, keys);
+}
+
 /// The capacity of an owned run: the MWS builder's own parameters.
 pub(crate) const OWNED_RUN: usize = 9;
 
@@ -127,7 +168,7 @@ enum Run<'p, 'a> {
     /// position of the `i`-th parameter in S3 order.
     Borrowed {
         params: &'p [Param<'a>],
-        index: Option<&'p [u16]>,
+        index: Option<&'p [u64]>,
     },
     /// A few parameters held by value (sorted), so a list built inside a
     /// function can leave it without borrowing its locals.
@@ -145,7 +186,7 @@ impl<'p, 'a> Run<'p, 'a> {
 
     fn len(&self) -> usize {
         match self {
-            Run::Borrowed { params, index } => index.map_or(params.len(), <[u16]>::len),
+            Run::Borrowed { params, index } => index.map_or(params.len(), <[u64]>::len),
             Run::Owned { len, .. } => *len,
         }
     }
@@ -160,7 +201,7 @@ impl<'p, 'a> Run<'p, 'a> {
             Run::Borrowed {
                 params,
                 index: Some(index),
-            } => params.get(usize::from(*index.get(i)?)),
+            } => params.get(position(*index.get(i)?)),
             Run::Owned { params, len } => params[..*len].get(i),
         }
     }
@@ -175,7 +216,7 @@ impl<'p, 'a> Run<'p, 'a> {
             Run::Borrowed {
                 params,
                 index: Some(index),
-            } => check_sorted(index.iter().map(|&i| &params[usize::from(i)])),
+            } => check_sorted(index.iter().map(|&k| &params[position(k)])),
             Run::Owned { params, len } => check_sorted(params[..*len].iter()),
         }
     }
@@ -190,7 +231,7 @@ impl<'p, 'a> Run<'p, 'a> {
             Run::Borrowed {
                 params,
                 index: Some(index),
-            } => write_canonical(index.iter().map(|&i| &params[usize::from(i)]), sink),
+            } => write_canonical(index.iter().map(|&k| &params[position(k)]), sink),
             Run::Owned { params, len } => write_canonical(params[..*len].iter(), sink),
         }
     }
@@ -245,7 +286,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`].
     #[inline]
     pub fn sort_in_place(params: &'p mut [Param<'a>]) -> Result<Self, Error> {
-        params.sort_unstable_by(|a, b| a.cmp_name(b));
+        sort_params(params);
         Self::one_run(Run::Borrowed {
             params,
             index: None,
@@ -255,7 +296,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// Sorts and keeps up to [`OWNED_RUN`] parameters by value.
     pub(crate) fn owned(mut params: [Param<'a>; OWNED_RUN], len: usize) -> Result<Self, Error> {
         let len = len.min(OWNED_RUN);
-        params[..len].sort_unstable_by(|a, b| a.cmp_name(b));
+        insertion_sort_by(&mut params[..len], |a, b| a.cmp_name(b));
         Self::one_run(Run::Owned { params, len })
     }
 
@@ -279,36 +320,32 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// [`Error::EmptyParameterName`], [`Error::DuplicateParameter`].
     #[inline]
     pub fn sort_indexed(params: &'p [Param<'a>], index: &'p mut ParamIndex) -> Result<Self, Error> {
-        let index = index
-            .order
-            .get_mut(..params.len())
-            .ok_or(Error::TooManyParameters)?;
-        Self::sort_with_index(params, index)
+        Self::sort_with_keys(params, &mut index.order)
     }
 
-    /// Sorts `index` (exactly `params.len()` long) to give the S3 order of `params`.
+    /// Sorts the parameters by index, using the first `params.len()` entries
+    /// of `keys` (one `u64` per parameter) as working space: for callers
+    /// that size the space themselves instead of using a [`ParamIndex`].
+    ///
+    /// ```
+    /// let params = [("b", "2"), ("a", "1")];
+    /// let mut keys = [0u64; 8];
+    /// let sorted = mws_sign::SortedParams::sort_with_keys(&params, &mut keys)?;
+    /// assert_eq!(sorted.canonical_query().to_string(), "a=1&b=2");
+    /// # Ok::<(), mws_sign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::TooManyParameters`] when `keys` is shorter than `params`;
+    /// then [`Error::EmptyParameterName`], [`Error::DuplicateParameter`].
     #[inline]
-    pub(crate) fn sort_with_index(
-        params: &'p [Param<'a>],
-        index: &'p mut [u16],
-    ) -> Result<Self, Error> {
-        if index.len() != params.len() {
-            return Err(Error::TooManyParameters);
-        }
-        for (i, slot) in index.iter_mut().enumerate() {
-            // In range: callers hold at most MAX_PARAMS <= u16::MAX entries.
-            *slot = u16::try_from(i).map_err(|_| Error::TooManyParameters)?;
-        }
-        // Compare 8-byte name prefixes as integers first; only equal prefixes
-        // need the bytes. key(a) < key(b) implies a < b because the padding
-        // (0) is below every byte a longer name can continue with.
-        index.sort_unstable_by(|&a, &b| {
-            let (a, b) = (&params[usize::from(a)], &params[usize::from(b)]);
-            prefix_key(a.0.as_bytes())
-                .cmp(&prefix_key(b.0.as_bytes()))
-                .then_with(|| a.cmp_name(b))
-        });
-        let index: &'p [u16] = index;
+    pub fn sort_with_keys(params: &'p [Param<'a>], keys: &'p mut [u64]) -> Result<Self, Error> {
+        let index = keys
+            .get_mut(..params.len())
+            .filter(|_| u32::try_from(params.len()).is_ok())
+            .ok_or(Error::TooManyParameters)?;
+        sort_names(index, &|i| params[i].0.as_bytes());
+        let index: &'p [u64] = index;
         Self::one_run(Run::Borrowed {
             params,
             index: Some(index),

@@ -286,7 +286,7 @@ pub fn parse_query<'s, 'q>(
     if slots.iter().any(|p| p.name.is_empty()) {
         return Err(Error::EmptyParameterName);
     }
-    slots.sort_unstable_by(|a, b| a.cmp_name(b));
+    crate::sort::sort_by(slots, |a, b| a.cmp_name(b));
     let params: &'s [RawParam<'q>] = slots;
     check_sorted(params.iter())?;
     Ok(ReceivedParams { params })

@@ -1,7 +1,7 @@
 //! The signer: a secret keyed once into HMAC state, then any number of requests.
 
 use crate::mac::KeyedMac;
-use crate::params::{ParamIndex, SortedParams};
+use crate::params::{SortedParams, with_sorted};
 use crate::sink::Sink;
 use crate::{Error, Param, RequestHead, Signature, SignatureMethod};
 use core::fmt;
@@ -88,9 +88,7 @@ impl Signer {
         head: &RequestHead<'_>,
         params: &[Param<'_>],
     ) -> Result<Signature, Error> {
-        let mut index = ParamIndex::new();
-        let sorted = SortedParams::sort_indexed(params, &mut index)?;
-        self.sign(head, &sorted)
+        with_sorted(params, |sorted| self.sign(head, &sorted))
     }
 
     /// The last stage alone: HMAC and Base64 over a ready string to sign.

@@ -22,6 +22,13 @@ pub(crate) trait Sink {
         self.put(&chunk[..n.min(8)]);
     }
 
+    /// Appends one encoded byte: `entry`'s low bytes, as many as its top byte says (1 or 3).
+    #[inline]
+    fn put_entry(&mut self, entry: u32) {
+        let n = (entry >> 24) as usize;
+        self.put(&entry.to_le_bytes()[..n.min(3)]);
+    }
+
     /// Appends three bytes (a `%XY` escape).
     #[inline]
     fn put3(&mut self, bytes: [u8; 3]) {
@@ -34,6 +41,11 @@ pub(crate) trait Sink {
 pub(crate) struct Counter(pub(crate) usize);
 
 impl Sink for Counter {
+    #[inline]
+    fn put_entry(&mut self, entry: u32) {
+        self.0 += (entry >> 24) as usize;
+    }
+
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
         self.0 += bytes.len();
@@ -73,6 +85,18 @@ impl<'b> SliceWriter<'b> {
 }
 
 impl Sink for SliceWriter<'_> {
+    #[inline]
+    fn put_entry(&mut self, entry: u32) {
+        let n = (entry >> 24) as usize;
+        let at = self.needed;
+        if let Some(dst) = self.buf.get_mut(at..at + 4) {
+            dst.copy_from_slice(&entry.to_le_bytes());
+        } else if let Some(dst) = self.buf.get_mut(at..at + n) {
+            dst.copy_from_slice(&entry.to_le_bytes()[..n]);
+        }
+        self.needed += n;
+    }
+
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
         let end = self.needed + bytes.len();

@@ -1,7 +1,7 @@
 //! The MWS request builder: credentials + section + action + parameters +
 //! timestamp → the complete signed body (or, for SubmitFeed, URL query).
 
-use crate::params::{OWNED_RUN, ParamIndex, SortedParams};
+use crate::params::{OWNED_RUN, SortedParams, with_sorted};
 use crate::{
     Error, Marketplace, Param, RequestHead, RequestUrl, Scheme, Section, SignatureMethod,
     SignedRequest, Signer, UnixTime,
@@ -105,9 +105,9 @@ impl<'a> Credentials<'a> {
         request: &MwsRequest<'_>,
         write: impl FnOnce(&SignedRequest<'_, '_>) -> Result<&'b str, Error>,
     ) -> Result<&'b str, Error> {
-        let mut index = ParamIndex::new();
-        let extra = SortedParams::sort_indexed(request.params, &mut index)?;
-        write(&self.sign_request(request, extra)?)
+        with_sorted(request.params, |extra| {
+            write(&self.sign_request(request, extra)?)
+        })
     }
 
     /// Signs a call: adds `AWSAccessKeyId`, `Action`, `SellerId` or

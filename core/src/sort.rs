@@ -1,0 +1,318 @@
+//! S3 order (the raw bytes of the unencoded names) without comparing names
+//! n·log n times.
+//!
+//! Each name gets a `u64` key: four bytes of the name (zero-padded) in the
+//! high half, its position in the low half. Sorting the keys as plain
+//! integers orders the names by those four bytes and leaves the position to
+//! read back the order. Names whose four bytes tie form a run; a run is
+//! re-keyed four bytes further on, after skipping the prefix all its names
+//! share (`SellerSKUList.SellerSKU.` in a 200-SKU request), and sorted again.
+//! Small runs, and runs past a fixed depth, are finished by comparing names.
+//!
+//! Zero padding is sound: a name that ends where another continues is
+//! padded with 0, which no continuation byte is below; the remaining ties
+//! (a name against the same name followed by NUL bytes) are settled by
+//! length in [`cmp_from`].
+
+use crate::compare::cmp_bytes;
+use core::cmp::Ordering;
+
+/// Runs up to this size are finished by insertion sort on the names.
+const SMALL_RUN: usize = 16;
+/// Re-keying levels before a run is finished by comparison (heapsort), so
+/// crafted names cannot make the recursion deep.
+const MAX_DEPTH: u32 = 12;
+
+/// The position part of a key.
+#[inline(always)]
+pub(crate) const fn position(key: u64) -> usize {
+    (key & 0xFFFF_FFFF) as usize
+}
+
+/// Four bytes of `name` from `offset` as a big-endian integer, zero-padded.
+#[inline(always)]
+fn prefix32(name: &[u8], offset: usize) -> u64 {
+    let rest = name.get(offset..).unwrap_or(&[]);
+    if let Some(head) = rest.get(..4) {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(head);
+        return u64::from(u32::from_be_bytes(b));
+    }
+    let mut k = 0u32;
+    for (i, &b) in rest.iter().enumerate() {
+        k |= u32::from(b) << (24 - 8 * i);
+    }
+    u64::from(k)
+}
+
+/// The order of two names known to be equal (zero-padded) before `offset`.
+#[inline]
+fn cmp_from(a: &[u8], b: &[u8], offset: usize) -> Ordering {
+    let rest = |n: &'_ [u8]| -> usize { n.len().min(offset) };
+    cmp_bytes(&a[rest(a)..], &b[rest(b)..]).then(a.len().cmp(&b.len()))
+}
+
+/// Sorts the names `name(0) .. name(keys.len() - 1)` in S3 order: on return
+/// `position(keys[i])` is the position of the `i`-th name. At most
+/// `u32::MAX` names (callers check).
+pub(crate) fn sort_names<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) {
+    for (i, key) in keys.iter_mut().enumerate() {
+        *key = (prefix32(name(i), 0) << 32) | i as u64;
+    }
+    keys.sort_unstable();
+    refine_ties(keys, name, 4, 0);
+}
+
+/// Sorts each run of keys with equal high halves, whose names agree up to `offset`.
+fn refine_ties<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8], offset: usize, depth: u32) {
+    let mut start = 0;
+    while start < keys.len() {
+        let high = keys[start] >> 32;
+        let mut end = start + 1;
+        while end < keys.len() && keys[end] >> 32 == high {
+            end += 1;
+        }
+        if end - start > 1 {
+            refine_run(&mut keys[start..end], name, offset, depth);
+        }
+        start = end;
+    }
+}
+
+/// Sorts one run of names that agree (zero-padded) up to `offset`.
+fn refine_run<'n>(run: &mut [u64], name: &impl Fn(usize) -> &'n [u8], offset: usize, depth: u32) {
+    let by_name = |a: &u64, b: &u64| cmp_from(name(position(*a)), name(position(*b)), offset);
+    if run.len() <= SMALL_RUN {
+        insertion_sort_by(run, by_name);
+        return;
+    }
+    if depth >= MAX_DEPTH {
+        heapsort_by(run, by_name);
+        return;
+    }
+    // Skip the bytes every name of the run shares past `offset`.
+    let first = name(position(run[0]));
+    let first = first.get(offset..).unwrap_or(&[]);
+    let mut shared = first.len();
+    for &key in &run[1..] {
+        let other = name(position(key));
+        let other = other.get(offset..).unwrap_or(&[]);
+        shared = shared.min(common_prefix(first, other));
+        if shared == 0 {
+            break;
+        }
+    }
+    let offset = offset + shared;
+    for key in run.iter_mut() {
+        let at = position(*key);
+        *key = (prefix32(name(at), offset) << 32) | at as u64;
+    }
+    run.sort_unstable();
+    refine_ties(run, name, offset + 4, depth + 1);
+}
+
+/// The length of the common prefix of `a` and `b`, eight bytes a step.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let (mut x, mut y) = ([0u8; 8], [0u8; 8]);
+        x.copy_from_slice(&a[i..i + 8]);
+        y.copy_from_slice(&b[i..i + 8]);
+        let diff = u64::from_le_bytes(x) ^ u64::from_le_bytes(y);
+        if diff != 0 {
+            return i + (diff.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + a[i..n]
+        .iter()
+        .zip(&b[i..n])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// A comparison sort for when there is no room for keys: insertion sort
+/// for a few elements, heapsort beyond.
+pub(crate) fn sort_by<T: Copy>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    if v.len() <= SMALL_RUN {
+        insertion_sort_by(v, cmp);
+    } else {
+        heapsort_by(v, cmp);
+    }
+}
+
+/// Insertion sort: the fastest for the handful of elements it gets, and
+/// a few dozen bytes of code.
+pub(crate) fn insertion_sort_by<T: Copy>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && cmp(&x, &v[j - 1]) == Ordering::Less {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
+}
+
+/// Heapsort: in place, O(n log n) on every input, no recursion, small code.
+/// Used where there is no working space (or for crafted input); the order
+/// of equal elements does not matter to callers (equal names are rejected).
+pub(crate) fn heapsort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+    let less = |v: &[T], a: usize, b: usize| cmp(&v[a], &v[b]) == Ordering::Less;
+    let sift_down = |v: &mut [T], mut node: usize, end: usize| loop {
+        let mut child = 2 * node + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && less(v, child, child + 1) {
+            child += 1;
+        }
+        if !less(v, node, child) {
+            return;
+        }
+        v.swap(node, child);
+        node = child;
+    };
+    let n = v.len();
+    for node in (0..n / 2).rev() {
+        sift_down(v, node, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
+}
+
+/// Reorders `items` so that `items[i]` becomes the old
+/// `items[position(keys[i])]`, following cycles in place. `keys` is used up
+/// (its high bits mark the places done).
+pub(crate) fn apply_order<T: Copy>(items: &mut [T], keys: &mut [u64]) {
+    const DONE: u64 = 1 << 63;
+    for key in keys.iter_mut() {
+        *key &= 0xFFFF_FFFF;
+    }
+    for start in 0..items.len().min(keys.len()) {
+        if keys[start] & DONE != 0 {
+            continue;
+        }
+        let held = items[start];
+        let mut at = start;
+        loop {
+            let from = position(keys[at]);
+            keys[at] |= DONE;
+            if from == start {
+                items[at] = held;
+                break;
+            }
+            items[at] = items[from];
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    extern crate std;
+    use std::vec::Vec;
+
+    /// Sorts `names` through the keys and checks the result against the
+    /// standard library's byte order.
+    fn check(names: &[&[u8]]) {
+        let mut keys = std::vec![0u64; names.len()];
+        sort_names(&mut keys, &|i| names[i]);
+        let got: Vec<&[u8]> = keys.iter().map(|&k| names[position(k)]).collect();
+        let mut expected = names.to_vec();
+        expected.sort();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn orders_by_bytes_with_padding_ties_settled_by_length() {
+        check(&[
+            b"b",
+            b"a",
+            b"a\0",
+            b"a\0\0\0\0\0",
+            b"a\0\0\0\0",
+            b"",
+            b"\0",
+            b"ab",
+        ]);
+        check(&[
+            b"SignatureVersion",
+            b"SignatureMethod",
+            b"Signature",
+            b"Action",
+            b"AWSAccessKeyId",
+        ]);
+    }
+
+    #[test]
+    fn long_shared_prefixes_and_deep_runs() {
+        extern crate std;
+        use std::format;
+        let owned: Vec<std::string::String> = (0..300)
+            .map(|i| format!("SellerSKUList.SellerSKU.{}", (i * 7919) % 301))
+            .chain((0..40).map(|i| format!("{}{}", "x".repeat(i), "y")))
+            .chain((0..40).map(|i| format!("{}{}", "ab".repeat(i % 20), i % 3)))
+            .chain((0..40).map(|i| "\0".repeat(i)))
+            .collect();
+        let names: Vec<&[u8]> = owned.iter().map(|s| s.as_bytes()).collect();
+        check(&names);
+    }
+
+    #[test]
+    fn random_names_over_a_small_alphabet() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let rounds = if cfg!(miri) { 3 } else { 200 };
+        for round in 0..rounds {
+            let n = 1 + round % 80;
+            let mut owned = Vec::new();
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let len = (seed % 12) as usize;
+                owned.push(
+                    (0..len)
+                        .map(|k| b"\0aAb"[((seed >> (2 * k + 8)) & 3) as usize])
+                        .collect::<Vec<u8>>(),
+                );
+            }
+            let names: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+            check(&names);
+        }
+    }
+
+    #[test]
+    fn heapsort_and_insertion_sort_sort() {
+        let mut seed = 12345u64;
+        for n in [0usize, 1, 2, 3, 17, 100] {
+            let mut v: Vec<u32> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    (seed >> 40) as u32 % 50
+                })
+                .collect();
+            let mut w = v.clone();
+            let mut expected = v.clone();
+            expected.sort();
+            heapsort_by(&mut v, |a, b| a.cmp(b));
+            insertion_sort_by(&mut w, |a, b| a.cmp(b));
+            assert_eq!(v, expected);
+            assert_eq!(w, expected);
+        }
+    }
+
+    #[test]
+    fn apply_order_permutes_in_place() {
+        let mut items = [10, 11, 12, 13, 14];
+        // High halves as a sort leaves them (key bytes), including bit 63.
+        let mut keys = [3u64 | 1 << 63, 0, 4 | 7 << 40, 1, 2 | 1 << 63];
+        apply_order(&mut items, &mut keys);
+        assert_eq!(items, [13, 10, 14, 11, 12]);
+    }
+}
