@@ -12,8 +12,8 @@
 
 use hmac::{Hmac, KeyInit, Mac};
 use mws_sign::{
-    Param, ParamIndex, RawParam, ReceivedRequest, RequestHead, SignatureMethod, SignedRequest,
-    Signer, SortedParams, UnixTime, VerifyOptions, verify_in,
+    Param, RawParam, ReceivedRequest, RequestHead, SignatureMethod, SignedRequest, Signer,
+    SortedParams, UnixTime, VerifyOptions, verify_in,
 };
 use sha2::Sha256;
 use std::hint::black_box;
@@ -159,6 +159,9 @@ fn main() {
 
         let mut out = vec![0u8; body.len()];
         let mut out2 = vec![0u8; body.len()];
+        // Sort keys sized to the request, as a caller that knows it would.
+        let mut keys = vec![0u64; params.len()];
+        let mut keys2 = vec![0u64; params.len()];
         let results = measure(vec![
             (
                 "floor: hmac-sha256 of the ready string to sign, keyed per call",
@@ -190,8 +193,8 @@ fn main() {
             (
                 "pre-keyed sign + signed query into a buffer",
                 Box::new(|| {
-                    let mut index = ParamIndex::new();
-                    if let Ok(sorted) = SortedParams::sort_indexed(black_box(&params), &mut index) {
+                    if let Ok(sorted) = SortedParams::sort_with_keys(black_box(&params), &mut keys)
+                    {
                         if let Ok(sig) = signer.sign(&head, &sorted) {
                             black_box(sorted.signed_query(&sig).write(&mut out).ok());
                         }
@@ -201,8 +204,8 @@ fn main() {
             (
                 "stage: canonical query into a buffer (sort + encode, no MAC)",
                 Box::new(|| {
-                    let mut index = ParamIndex::new();
-                    if let Ok(sorted) = SortedParams::sort_indexed(black_box(&params), &mut index) {
+                    if let Ok(sorted) = SortedParams::sort_with_keys(black_box(&params), &mut keys2)
+                    {
                         black_box(sorted.canonical_query().write(&mut out2).ok());
                     }
                 }),

@@ -1,10 +1,13 @@
 //! Parameters, sorted (S3) and checked (S9 decisions) without allocating.
 //!
-//! The sort needs working space. Two ways, both allocation-free:
+//! The sort needs working space (how it sorts: `sort`). Three ways, all
+//! allocation-free:
 //! - [`SortedParams::sort_in_place`] reorders the caller's own slice: no limit
 //!   on the number of parameters (the bindings use this);
 //! - [`SortedParams::sort_indexed`] leaves the slice alone and sorts a
-//!   [`ParamIndex`] of [`MAX_PARAMS`] entries kept on the caller's stack.
+//!   [`ParamIndex`] of [`MAX_PARAMS`] keys kept on the caller's stack;
+//! - [`SortedParams::sort_with_keys`] does the same in key space the caller
+//!   sizes (one `u64` per parameter).
 
 use crate::Error;
 use crate::compare::cmp_bytes;
