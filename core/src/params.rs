@@ -13,7 +13,7 @@ use crate::Error;
 use crate::compare::cmp_bytes;
 use crate::encode::encode_to;
 use crate::sink::Sink;
-use crate::sort::{apply_order, insertion_sort_by, position, sort_by, sort_names};
+use crate::sort::{insertion_sort_by, position, sort_names, sort_params};
 use core::cmp::Ordering;
 
 /// One request parameter: `(name, value)`, both unencoded.
@@ -133,29 +133,6 @@ pub(crate) fn write_canonical<'x, P: CanonicalParam + 'x, S: Sink + ?Sized>(
         first = false;
         p.write_pair(sink);
     }
-}
-
-/// Parameters sorted in place with keys on the stack up to this many; more
-/// are heapsorted (no working space, about three times slower).
-const IN_PLACE_KEYS: usize = 256;
-
-/// Sorts `params` in S3 order in place.
-fn sort_params(params: &mut [Param<'_>]) {
-    let n = params.len();
-    if n <= 16 {
-        let mut keys = [0u64; 16];
-        sort_params_by_keys(params, &mut keys[..n]);
-    } else if n <= IN_PLACE_KEYS {
-        let mut keys = [0u64; IN_PLACE_KEYS];
-        sort_params_by_keys(params, &mut keys[..n]);
-    } else {
-        sort_by(params, |a, b| a.cmp_name(b));
-    }
-}
-
-fn sort_params_by_keys(params: &mut [Param<'_>], keys: &mut [u64]) {
-    sort_names(keys, &|i| params[i].0.as_bytes());
-    apply_order(params, keys);
 }
 
 /// The capacity of an owned run: the MWS builder's own parameters.

@@ -15,6 +15,7 @@
 //! length in [`cmp_from`].
 
 use crate::compare::cmp_bytes;
+use crate::params::{CanonicalParam, Param};
 use core::cmp::Ordering;
 
 /// Runs up to this size are finished by insertion sort on the names.
@@ -210,6 +211,29 @@ pub(crate) fn apply_order<T: Copy>(items: &mut [T], keys: &mut [u64]) {
             at = from;
         }
     }
+}
+
+/// Parameters sorted in place with keys on the stack up to this many; more
+/// are heapsorted by comparing names, which needs no working space.
+const IN_PLACE_KEYS: usize = 256;
+
+/// Sorts `params` in S3 order in place.
+pub(crate) fn sort_params(params: &mut [Param<'_>]) {
+    let n = params.len();
+    if n <= 16 {
+        let mut keys = [0u64; 16];
+        sort_params_by_keys(params, &mut keys[..n]);
+    } else if n <= IN_PLACE_KEYS {
+        let mut keys = [0u64; IN_PLACE_KEYS];
+        sort_params_by_keys(params, &mut keys[..n]);
+    } else {
+        sort_by(params, |a, b| a.cmp_name(b));
+    }
+}
+
+fn sort_params_by_keys(params: &mut [Param<'_>], keys: &mut [u64]) {
+    sort_names(keys, &|i| params[i].0.as_bytes());
+    apply_order(params, keys);
 }
 
 #[cfg(test)]
