@@ -33,10 +33,8 @@ const ENCODED: [u32; 256] = {
         t[b] = if UNRESERVED[b] {
             b as u32 | 1 << 24
         } else {
-            b'%' as u32
-                | (HEX_UPPER[b >> 4] as u32) << 8
-                | (HEX_UPPER[b & 0x0f] as u32) << 16
-                | 3 << 24
+            let [pct, hi, lo] = escape(b as u8);
+            u32::from_le_bytes([pct, hi, lo, 3])
         };
         b += 1;
     }
@@ -51,21 +49,17 @@ pub const fn is_unreserved(byte: u8) -> bool {
 
 /// Streams the S2 encoding of `bytes` into `sink`.
 ///
-/// Whole words of 8 bytes are classified at once (see `swar`); a run of
-/// unreserved bytes is stored as one piece and each reserved byte as a
-/// `%XY` escape. The last partial word is read as the final 8 bytes of the
-/// text, overlapping what is done, so only texts under 8 bytes take the
-/// byte-by-byte table path.
+/// Whole words of 8 bytes are classified at once (see `swar`): a word of
+/// unreserved bytes is stored as one piece, a word holding a reserved byte
+/// is written byte by byte from `ENCODED`. The last partial word is read as
+/// the final 8 bytes of the text, overlapping what is done, so only texts
+/// under 8 bytes are written byte by byte throughout.
 #[inline]
 pub(crate) fn encode_to<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
     let len = bytes.len();
     if len < 8 {
         for &b in bytes {
-            if UNRESERVED[b as usize] {
-                sink.put_byte(b);
-            } else {
-                sink.put3(escape(b));
-            }
+            sink.put_entry(ENCODED[b as usize]);
         }
         return;
     }

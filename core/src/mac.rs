@@ -254,14 +254,6 @@ impl Sink for MacStream {
         self.len += (entry >> 24) as usize;
         self.settle();
     }
-
-    #[inline]
-    fn put3(&mut self, bytes: [u8; 3]) {
-        let at = self.len;
-        self.bytes()[at..at + 3].copy_from_slice(&bytes);
-        self.len += 3;
-        self.settle();
-    }
 }
 
 #[cfg(test)]

@@ -28,12 +28,6 @@ pub(crate) trait Sink {
         let n = (entry >> 24) as usize;
         self.put(&entry.to_le_bytes()[..n.min(3)]);
     }
-
-    /// Appends three bytes (a `%XY` escape).
-    #[inline]
-    fn put3(&mut self, bytes: [u8; 3]) {
-        self.put(&bytes);
-    }
 }
 
 /// Counts the bytes a stage would write: the length query of every `*_len` function.
@@ -116,14 +110,6 @@ impl Sink for SliceWriter<'_> {
             dst.copy_from_slice(&chunk[..n]);
         }
         self.needed += n;
-    }
-
-    #[inline]
-    fn put3(&mut self, bytes: [u8; 3]) {
-        if let Some(dst) = self.buf.get_mut(self.needed..self.needed + 3) {
-            dst.copy_from_slice(&bytes);
-        }
-        self.needed += 3;
     }
 
     #[inline]
