@@ -7,7 +7,7 @@
 
 use crate::Error;
 use crate::sink::{FmtSink, Sink, write_into};
-use crate::swar::unreserved_prefix;
+use crate::swar::{first_lanes, reserved_lanes};
 use core::fmt;
 
 /// `UNRESERVED[b]` is true for the bytes S2 leaves as they are.
@@ -47,15 +47,21 @@ pub const fn is_unreserved(byte: u8) -> bool {
     UNRESERVED[byte as usize]
 }
 
-/// Streams the S2 encoding of `bytes` into `sink`.
+/// Streams the S2 encoding of `bytes` into `sink`: each sink picks its
+/// fastest way (see [`Sink::put_encoded`]).
+#[inline]
+pub(crate) fn encode_to<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
+    sink.put_encoded(bytes);
+}
+
+/// The portable way, through the sink's `put`s: used by sinks that do not own
+/// their memory (a formatter) and near the end of a caller's buffer.
 ///
 /// Whole words of 8 bytes are classified at once (see `swar`): a word of
 /// unreserved bytes is stored as one piece, a word holding a reserved byte
 /// is written byte by byte from `ENCODED`. The last partial word is read as
-/// the final 8 bytes of the text, overlapping what is done, so only texts
-/// under 8 bytes are written byte by byte throughout.
-#[inline]
-pub(crate) fn encode_to<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
+/// the final 8 bytes of the text, overlapping what is done.
+pub(crate) fn encode_by_pieces<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
     let len = bytes.len();
     if len < 8 {
         for &b in bytes {
@@ -69,17 +75,10 @@ pub(crate) fn encode_to<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
         // first `skip` are already written.
         let start = i.min(len - 8);
         let skip = i - start;
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[start..start + 8]);
-        if unreserved_prefix_from(chunk, skip) == 8 {
-            if skip == 0 {
-                sink.put_prefix8(chunk, 8);
-            } else {
-                sink.put(&chunk[skip..]);
-            }
+        let chunk = word(&bytes[start..]);
+        if reserved_lanes(chunk) & !first_lanes(skip) == 0 {
+            sink.put(&chunk[skip..]);
         } else {
-            // A word with an escape: all of it byte by byte, branch-free,
-            // rather than one branch (often mispredicted) per escape.
             for &b in &chunk[skip..] {
                 sink.put_entry(ENCODED[b as usize]);
             }
@@ -88,14 +87,113 @@ pub(crate) fn encode_to<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
     }
 }
 
-/// The end of the unreserved run starting at `skip` in `chunk` (8 if it
-/// reaches the end of the word).
+/// The bytes [`encode_within`] may touch past the cursor for `len` input
+/// bytes: three per byte plus the window of its last word's stores.
+pub(crate) const fn room_for(len: usize) -> usize {
+    3 * len + WINDOW
+}
+
+/// The output window of one word: 8 lanes of at most 3 bytes, the last
+/// stored as 4, end at most 25 bytes in.
+const WINDOW: usize = 32;
+
+/// Encodes `src` into `dst` from `at` and returns the end of the output.
+///
+/// The fast path of the sinks that own their memory: the cursor stays in a
+/// register (not in the sink, where every byte would be a store and a
+/// reload), each word of 8 bytes is classified at once (see
+/// [`encode_word`]), and the tail of a text is one more word, never a byte
+/// loop.
+/// Stores are fixed-size, so bytes past the returned end are scratch. The
+/// caller guarantees `dst.len() >= at + room_for(src.len())`; with less,
+/// stores are dropped (never a panic) and the output is wrong.
 #[inline(always)]
-fn unreserved_prefix_from(chunk: [u8; 8], skip: usize) -> usize {
-    if skip == 0 {
-        return unreserved_prefix(chunk);
+pub(crate) fn encode_within(src: &[u8], dst: &mut [u8], mut at: usize) -> usize {
+    let n = src.len();
+    if n < 8 {
+        return encode_word(u64::from_le_bytes(load_short(src)), n, dst, at);
     }
-    crate::swar::unreserved_prefix_after(chunk, skip)
+    let mut words = src.chunks_exact(8);
+    for w in words.by_ref() {
+        at = encode_word(u64::from_le_bytes(word(w)), 8, dst, at);
+    }
+    let rest = words.remainder().len();
+    if rest > 0 {
+        // The last 8 bytes, shifted past the `8 - rest` already done.
+        let last = u64::from_le_bytes(word(&src[n - 8..]));
+        at = encode_word(last >> (8 * (8 - rest)), rest, dst, at);
+    }
+    at
+}
+
+/// Encodes the first `live` (1–8) bytes of `word` at `at`; returns the new end.
+///
+/// A word of unreserved bytes (most of any request) is one 8-byte store. A
+/// word with an escape is written lane by lane from `ENCODED`, all 8 lanes
+/// without a branch: dead lanes are stored but do not advance.
+#[inline(always)]
+fn encode_word(word: u64, live: usize, dst: &mut [u8], at: usize) -> usize {
+    let Some(window) = dst
+        .get_mut(at..)
+        .and_then(|d| d.first_chunk_mut::<WINDOW>())
+    else {
+        return at; // not reached: callers leave `room_for` (see `encode_within`)
+    };
+    if reserved_lanes(word.to_le_bytes()) & first_lanes(live) == 0 {
+        window[..8].copy_from_slice(&word.to_le_bytes());
+        return at + live;
+    }
+    let mut o = 0;
+    for (i, byte) in word.to_le_bytes().into_iter().enumerate() {
+        let entry = ENCODED[usize::from(byte)];
+        let at = o.min(WINDOW - 4);
+        window[at..at + 4].copy_from_slice(&entry.to_le_bytes());
+        o += usize::from(i < live) * (entry >> 24) as usize;
+    }
+    at + o
+}
+
+/// The first 8 bytes of `bytes` (zeros past its end).
+#[inline(always)]
+fn word(bytes: &[u8]) -> [u8; 8] {
+    match bytes.first_chunk::<8>() {
+        Some(w) => *w,
+        None => load_short(bytes),
+    }
+}
+
+/// A text under 8 bytes as a word, zero-filled, without a byte loop: two
+/// overlapping reads of 4 (or three single bytes) OR-ed into place, the
+/// overlap being the same bytes.
+#[inline(always)]
+fn load_short(src: &[u8]) -> [u8; 8] {
+    let n = src.len().min(8);
+    let le32 = |b: &[u8]| {
+        b.first_chunk::<4>()
+            .map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
+    };
+    let v = if n >= 4 {
+        le32(src) | le32(&src[n - 4..]) << (8 * (n - 4))
+    } else if n > 0 {
+        let byte = |i: usize| u64::from(src[i]) << (8 * i);
+        byte(0) | byte(n / 2) | byte(n - 1)
+    } else {
+        0
+    };
+    v.to_le_bytes()
+}
+
+/// The length of the S2 encoding of `bytes`: each reserved byte adds two.
+#[inline]
+pub(crate) fn encoded_len(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut escapes = 0;
+    for w in words.by_ref() {
+        escapes += reserved_lanes(word(w)).count_ones() as usize;
+    }
+    let rest = words.remainder();
+    escapes += (reserved_lanes(load_short(rest)) & first_lanes(rest.len())).count_ones() as usize;
+    bytes.len() + 2 * escapes
 }
 
 /// `%XY` for one byte.
@@ -110,9 +208,7 @@ pub(crate) const fn escape(b: u8) -> [u8; 3] {
 
 /// The length of the S2 encoding of `text`.
 pub fn percent_encoded_len(text: &str) -> usize {
-    text.bytes()
-        .map(|b| if is_unreserved(b) { 1 } else { 3 })
-        .sum()
+    encoded_len(text.as_bytes())
 }
 
 /// Writes the S2 encoding of `text` into `buf` and returns it.
@@ -212,6 +308,11 @@ mod tests {
                 let mut buf = [0u8; 512];
                 let fast = percent_encode(&text, &mut buf).map(str::as_bytes);
                 assert_eq!(fast, Ok(&naive[..]), "{text:?}");
+                // A buffer of exactly the needed size takes the exact path.
+                let mut exact = std::vec![0u8; naive.len()];
+                let exact = percent_encode(&text, &mut exact).map(str::as_bytes);
+                assert_eq!(exact, Ok(&naive[..]), "{text:?}");
+                assert_eq!(percent_encoded_len(&text), naive.len());
             }
         }
     }

@@ -33,8 +33,9 @@ pub(crate) fn parse_host(host: &str) -> Result<HostParts<'_>, Error> {
         }
         (name, port)
     } else {
-        let (name, port) = match host.rsplit_once(':') {
-            Some((n, p)) => (n, Some(p)),
+        // A byte search: `rsplit_once(':')` goes through the generic char searcher.
+        let (name, port) = match host.bytes().rposition(|b| b == b':') {
+            Some(colon) => (&host[..colon], Some(&host[colon + 1..])),
             None => (host, None),
         };
         if !is_dns_name_or_ipv4(name) {
@@ -67,29 +68,36 @@ fn parse_port(digits: &str) -> Option<u16> {
     }
 }
 
+/// Dot-separated labels of 1–63 letters, digits, `-` (not first or last)
+/// and `_`, at most 253 bytes without an optional root dot; if every label
+/// is numeric, a valid IPv4 address. One pass over the bytes: a host is
+/// checked on every one-call signature.
 fn is_dns_name_or_ipv4(name: &str) -> bool {
-    // The 253-byte limit counts the name without its optional root dot.
     let trimmed = name.strip_suffix('.').unwrap_or(name);
     if trimmed.is_empty() || trimmed.len() > 253 {
         return false;
     }
-    let labels_ok = trimmed.split('.').all(|label| {
-        let bytes = label.as_bytes();
-        !bytes.is_empty()
-            && bytes.len() <= 63
-            && bytes
-                .iter()
-                .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            && bytes.first() != Some(&b'-')
-            && bytes.last() != Some(&b'-')
-    });
-    if !labels_ok {
+    let (mut label_len, mut prev, mut all_numeric) = (0usize, b'.', true);
+    for &b in trimmed.as_bytes() {
+        if b == b'.' {
+            if label_len == 0 || prev == b'-' {
+                return false;
+            }
+            label_len = 0;
+        } else {
+            let allowed = b.is_ascii_alphanumeric() || b == b'_' || (b == b'-' && label_len > 0);
+            label_len += 1;
+            if !allowed || label_len > 63 {
+                return false;
+            }
+            all_numeric &= b.is_ascii_digit();
+        }
+        prev = b;
+    }
+    if label_len == 0 || prev == b'-' {
         return false;
     }
     // All-numeric labels read as an IPv4 address, which must then be valid.
-    let all_numeric = trimmed
-        .split('.')
-        .all(|l| l.bytes().all(|b| b.is_ascii_digit()));
     !all_numeric || is_ipv4(trimmed)
 }
 
@@ -176,6 +184,7 @@ mod tests {
             "[1:2:3:4:5:6:7::]",
             "[::]",
             "a_b.example",
+            "a-b.c--d.example",
             "host:65535",
         ] {
             assert!(parse_host(h).is_ok(), "{h}");
@@ -198,7 +207,11 @@ mod tests {
             "host:123456",
             "-bad.example.com",
             "bad-.example",
+            "a.-b",
+            "a.b-",
+            "a.b-:80",
             "a..b",
+            "a.b..",
             ".",
             "bücher.de",
             "[::1",

@@ -36,7 +36,7 @@ pub use mws::{
 pub use params::{MAX_PARAMS, Param, ParamIndex, SortedParams};
 pub use query::{RawParam, ReceivedParams, form_decode, parse_query};
 pub use signature::{MAX_SIGNATURE_LEN, Signature};
-pub use signed::{RequestUrl, SignedRequest};
+pub use signed::{RequestUrl, SignedRequest, sign_request, sign_request_with};
 pub use signer::{Signer, sign};
 pub use stages::{CanonicalQuery, SignedQuery, StringToSign};
 pub use time::{TIMESTAMP_LEN, Timestamp, UnixTime};

@@ -7,6 +7,52 @@ use crate::{
     StringToSign,
 };
 
+/// As [`SignedRequest::new`] — the same checks in the same order — keeping
+/// only the signature: all a binding's `sign` returns, without building and
+/// moving the whole signed request (several hundred bytes).
+///
+/// ```
+/// let mut params = [("Action", "GetServiceStatus"), ("SignatureVersion", "2")];
+/// let sig = mws_sign::sign_request(
+///     b"secret", "HmacSHA256", "POST", "https", "mws.amazonservices.com", "/Sellers/2011-07-01", &mut params,
+/// )?;
+/// assert_eq!(sig.as_str().len(), 44);
+/// # Ok::<(), mws_sign::Error>(())
+/// ```
+///
+/// # Errors
+/// The first failing check's kind.
+pub fn sign_request<'a>(
+    secret: &[u8],
+    signature_method: &str,
+    method: &'a str,
+    scheme: &str,
+    host: &'a str,
+    path: &'a str,
+    params: &mut [Param<'a>],
+) -> Result<Signature, Error> {
+    let head = RequestHead::new(method, scheme, host, path)?;
+    let signer = Signer::from_name(secret, signature_method)?;
+    signer.sign(&head, &SortedParams::sort_in_place(params)?)
+}
+
+/// As [`SignedRequest::with_signer`], keeping only the signature (see
+/// [`sign_request`]).
+///
+/// # Errors
+/// The first failing check's kind.
+pub fn sign_request_with<'a>(
+    signer: &Signer,
+    method: &'a str,
+    scheme: &str,
+    host: &'a str,
+    path: &'a str,
+    params: &mut [Param<'a>],
+) -> Result<Signature, Error> {
+    let head = RequestHead::new(method, scheme, host, path)?;
+    signer.sign(&head, &SortedParams::sort_in_place(params)?)
+}
+
 /// A signed request: its head, its sorted parameters and the signature,
 /// from which every text stage can be written.
 ///
@@ -34,6 +80,9 @@ impl<'p, 'a> SignedRequest<'p, 'a> {
     ///
     /// # Errors
     /// The first failing check's kind.
+    // Inlined (here and below) so the large result is built in the caller's
+    // frame instead of being copied out through each return.
+    #[inline]
     pub fn new(
         secret: &[u8],
         signature_method: &str,
@@ -52,6 +101,7 @@ impl<'p, 'a> SignedRequest<'p, 'a> {
     ///
     /// # Errors
     /// The first failing check's kind.
+    #[inline]
     pub fn with_signer(
         signer: &Signer,
         method: &'a str,
@@ -64,6 +114,7 @@ impl<'p, 'a> SignedRequest<'p, 'a> {
         Self::finish(signer, head, params)
     }
 
+    #[inline]
     fn finish(
         signer: &Signer,
         head: RequestHead<'a>,

@@ -3,6 +3,7 @@
 //! is written once and never needs an allocation.
 
 use crate::Error;
+use crate::encode::{encode_by_pieces, encode_within, encoded_len, room_for};
 use core::fmt;
 
 /// A destination for the bytes of a stage. Every piece written is whole UTF-8.
@@ -15,18 +16,18 @@ pub(crate) trait Sink {
         self.put(&[byte]);
     }
 
-    /// Appends the first `n` (at most 8) bytes of `chunk`. A sink with room
-    /// to spare stores all 8 and keeps `n`: one store instead of a copy loop.
-    #[inline]
-    fn put_prefix8(&mut self, chunk: [u8; 8], n: usize) {
-        self.put(&chunk[..n.min(8)]);
-    }
-
     /// Appends one encoded byte: `entry`'s low bytes, as many as its top byte says (1 or 3).
     #[inline]
     fn put_entry(&mut self, entry: u32) {
         let n = (entry >> 24) as usize;
         self.put(&entry.to_le_bytes()[..n.min(3)]);
+    }
+
+    /// Appends the S2 encoding of `bytes`. Sinks that own their memory
+    /// override this with [`encode_within`]'s register-held cursor.
+    #[inline]
+    fn put_encoded(&mut self, bytes: &[u8]) {
+        encode_by_pieces(bytes, self);
     }
 }
 
@@ -48,6 +49,11 @@ impl Sink for Counter {
     #[inline]
     fn put_byte(&mut self, _byte: u8) {
         self.0 += 1;
+    }
+
+    #[inline]
+    fn put_encoded(&mut self, bytes: &[u8]) {
+        self.0 += encoded_len(bytes);
     }
 }
 
@@ -101,23 +107,22 @@ impl Sink for SliceWriter<'_> {
     }
 
     #[inline]
-    fn put_prefix8(&mut self, chunk: [u8; 8], n: usize) {
-        let at = self.needed;
-        if let Some(dst) = self.buf.get_mut(at..at + 8) {
-            // Room for all 8: one store, keeping `n`.
-            dst.copy_from_slice(&chunk);
-        } else if let Some(dst) = self.buf.get_mut(at..at + n) {
-            dst.copy_from_slice(&chunk[..n]);
-        }
-        self.needed += n;
-    }
-
-    #[inline]
     fn put_byte(&mut self, byte: u8) {
         if let Some(dst) = self.buf.get_mut(self.needed) {
             *dst = byte;
         }
         self.needed += 1;
+    }
+
+    #[inline]
+    fn put_encoded(&mut self, bytes: &[u8]) {
+        let at = self.needed;
+        if self.buf.len().saturating_sub(at) >= room_for(bytes.len()) {
+            self.needed = encode_within(bytes, self.buf, at);
+        } else {
+            // Close to the end (or past it): exact writes that keep counting.
+            encode_by_pieces(bytes, self);
+        }
     }
 }
 

@@ -31,30 +31,40 @@ const fn unreserved_mask(x: u64) -> u64 {
     (letter | digit | dash_dot | underscore | tilde) & !x
 }
 
-/// The number (0–8) of leading unreserved bytes of the 8 bytes in `chunk`.
+/// The high bit of each byte of `chunk` (as a little-endian `u64`) is set
+/// when that byte is reserved, i.e. must be escaped.
 #[inline(always)]
-pub(crate) const fn unreserved_prefix(chunk: [u8; 8]) -> usize {
-    let reserved = !unreserved_mask(u64::from_le_bytes(chunk)) & HIGH;
-    (reserved.trailing_zeros() / 8) as usize
+pub(crate) const fn reserved_lanes(chunk: [u8; 8]) -> u64 {
+    !unreserved_mask(u64::from_le_bytes(chunk)) & HIGH
 }
 
-/// As [`unreserved_prefix`], counting the first `skip` (< 8) bytes as
-/// unreserved: for a word that overlaps bytes already written.
+/// The high bits of the first `n` (0–8) bytes: masks lanes of a word.
 #[inline(always)]
-pub(crate) const fn unreserved_prefix_after(chunk: [u8; 8], skip: usize) -> usize {
-    let done = if skip == 0 {
-        0
+pub(crate) const fn first_lanes(n: usize) -> u64 {
+    if n >= 8 {
+        HIGH
     } else {
-        u64::MAX >> (64 - 8 * skip)
-    };
-    let reserved = !unreserved_mask(u64::from_le_bytes(chunk)) & HIGH & !done;
-    (reserved.trailing_zeros() / 8) as usize
+        HIGH & ((1u64 << (8 * n)) - 1)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::encode::is_unreserved;
+
+    /// The number (0–8) of leading unreserved bytes of `chunk`.
+    fn unreserved_prefix(chunk: [u8; 8]) -> usize {
+        (reserved_lanes(chunk).trailing_zeros() / 8) as usize
+    }
+
+    #[test]
+    fn first_lanes_covers_exactly_n_bytes() {
+        for n in 0..=8 {
+            assert_eq!(first_lanes(n).count_ones() as usize, n);
+            assert_eq!(first_lanes(n) & !HIGH, 0);
+        }
+    }
 
     #[test]
     fn agrees_with_the_table_for_every_byte_in_every_position() {

@@ -33,7 +33,7 @@ pub(crate) fn sign<'py>(
 ) -> PyResult<Bound<'py, PyString>> {
     let key = self::secret(secret)?;
     borrow_params!(pairs = params);
-    let signed = SignedRequest::new(
+    match mws_sign::sign_request(
         key,
         signature_method,
         method,
@@ -41,10 +41,8 @@ pub(crate) fn sign<'py>(
         host,
         path,
         &mut pairs,
-    );
-    // Matched in place: the signed request is large, and `?` would copy it.
-    match signed {
-        Ok(signed) => Ok(PyString::new(py, signed.signature().as_str())),
+    ) {
+        Ok(signature) => Ok(PyString::new(py, signature.as_str())),
         Err(e) => Err(to_py(py, e)),
     }
 }
@@ -164,8 +162,8 @@ impl PySigner {
         scheme: &str,
     ) -> PyResult<Bound<'py, PyString>> {
         borrow_params!(pairs = params);
-        match SignedRequest::with_signer(&self.inner, method, scheme, host, path, &mut pairs) {
-            Ok(signed) => Ok(PyString::new(py, signed.signature().as_str())),
+        match mws_sign::sign_request_with(&self.inner, method, scheme, host, path, &mut pairs) {
+            Ok(signature) => Ok(PyString::new(py, signature.as_str())),
             Err(e) => Err(to_py(py, e)),
         }
     }
