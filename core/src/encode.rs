@@ -126,6 +126,39 @@ pub(crate) fn encode_within(src: &[u8], dst: &mut [u8], mut at: usize) -> usize 
     at
 }
 
+/// The room [`encode_pair_within`] needs for a name and value of these lengths.
+pub(crate) const fn room_for_pair(name_len: usize, value_len: usize) -> usize {
+    2 + room_for(name_len) + room_for(value_len)
+}
+
+/// Writes one canonical pair, `&` (when `separator`) `enc(name)=enc(value)`,
+/// at `at`, as [`encode_within`] does (needs [`room_for_pair`]).
+#[inline(always)]
+pub(crate) fn encode_pair_within(
+    separator: bool,
+    name: &[u8],
+    value: &[u8],
+    dst: &mut [u8],
+    at: usize,
+) -> usize {
+    let mut at = at;
+    if separator {
+        at = byte_within(b'&', dst, at);
+    }
+    at = encode_within(name, dst, at);
+    at = byte_within(b'=', dst, at);
+    encode_within(value, dst, at)
+}
+
+/// Writes one byte at `at` (dropped without room, as in [`encode_within`]).
+#[inline(always)]
+fn byte_within(byte: u8, dst: &mut [u8], at: usize) -> usize {
+    if let Some(d) = dst.get_mut(at) {
+        *d = byte;
+    }
+    at + 1
+}
+
 /// Encodes the first `live` (1–8) bytes of `word` at `at`; returns the new end.
 ///
 /// A word of unreserved bytes (most of any request) is one 8-byte store. A

@@ -9,7 +9,7 @@
 //! The construction is cross-checked against the `hmac` crate for every
 //! length around the block edges and against RFC 4231 / RFC 2202 vectors.
 
-use crate::encode::{encode_within, room_for};
+use crate::encode::{encode_pair_within, encode_within, room_for, room_for_pair};
 use crate::sink::Sink;
 use crate::{Error, SignatureMethod};
 use sha1::Digest as _;
@@ -254,6 +254,23 @@ impl Sink for MacStream {
         self.bytes()[at..at + 4].copy_from_slice(&entry.to_le_bytes());
         self.len += (entry >> 24) as usize;
         self.settle();
+    }
+
+    #[inline(always)]
+    fn put_pair(&mut self, separator: bool, name: &[u8], value: &[u8]) {
+        // `len < STAGE` between calls, so a pair this small always fits.
+        if room_for_pair(name.len(), value.len()) <= CAPACITY - STAGE {
+            let at = self.len;
+            self.len = encode_pair_within(separator, name, value, self.bytes(), at);
+            self.settle();
+        } else {
+            if separator {
+                self.put_byte(b'&');
+            }
+            self.put_encoded(name);
+            self.put_byte(b'=');
+            self.put_encoded(value);
+        }
     }
 
     #[inline]

@@ -11,7 +11,6 @@
 
 use crate::Error;
 use crate::compare::cmp_bytes;
-use crate::encode::encode_to;
 use crate::sink::Sink;
 use crate::sort::{insertion_sort_by, position, sort_names, sort_params};
 use core::cmp::Ordering;
@@ -71,8 +70,8 @@ pub(crate) trait CanonicalParam {
     fn name_is_empty(&self) -> bool;
     /// Whether the unencoded name equals `name`.
     fn name_is(&self, name: &str) -> bool;
-    /// Writes `enc(name)=enc(value)` (S4).
-    fn write_pair<S: Sink + ?Sized>(&self, sink: &mut S);
+    /// Writes `&` (when `separator`) and `enc(name)=enc(value)` (S4).
+    fn write_pair<S: Sink + ?Sized>(&self, separator: bool, sink: &mut S);
 }
 
 impl CanonicalParam for Param<'_> {
@@ -91,10 +90,8 @@ impl CanonicalParam for Param<'_> {
     }
 
     #[inline]
-    fn write_pair<S: Sink + ?Sized>(&self, sink: &mut S) {
-        encode_to(self.0.as_bytes(), sink);
-        sink.put_byte(b'=');
-        encode_to(self.1.as_bytes(), sink);
+    fn write_pair<S: Sink + ?Sized>(&self, separator: bool, sink: &mut S) {
+        sink.put_pair(separator, self.0.as_bytes(), self.1.as_bytes());
     }
 }
 
@@ -127,11 +124,8 @@ pub(crate) fn write_canonical<'x, P: CanonicalParam + 'x, S: Sink + ?Sized>(
         if p.name_is("Signature") {
             continue;
         }
-        if !first {
-            sink.put_byte(b'&');
-        }
+        p.write_pair(!first, sink);
         first = false;
-        p.write_pair(sink);
     }
 }
 

@@ -111,7 +111,15 @@ impl CanonicalParam for RawParam<'_> {
         self.cmp_name_with(name) == Ordering::Equal
     }
 
-    fn write_pair<S: Sink + ?Sized>(&self, sink: &mut S) {
+    fn write_pair<S: Sink + ?Sized>(&self, separator: bool, sink: &mut S) {
+        if self.plain_name && self.plain_value {
+            // Nothing to decode: the raw text is the parameter's text.
+            sink.put_pair(separator, self.name.as_bytes(), self.value.as_bytes());
+            return;
+        }
+        if separator {
+            sink.put_byte(b'&');
+        }
         reencode(self.name, self.plain_name, sink);
         sink.put_byte(b'=');
         reencode(self.value, self.plain_value, sink);

@@ -3,7 +3,9 @@
 //! is written once and never needs an allocation.
 
 use crate::Error;
-use crate::encode::{encode_by_pieces, encode_within, encoded_len, room_for};
+use crate::encode::{
+    encode_by_pieces, encode_pair_within, encode_within, encoded_len, room_for, room_for_pair,
+};
 use core::fmt;
 
 /// A destination for the bytes of a stage. Every piece written is whole UTF-8.
@@ -28,6 +30,19 @@ pub(crate) trait Sink {
     #[inline]
     fn put_encoded(&mut self, bytes: &[u8]) {
         encode_by_pieces(bytes, self);
+    }
+
+    /// Appends one canonical pair: `&` (when `separator`), then
+    /// `enc(name)=enc(value)`. Sinks that own their memory write a pair that
+    /// fits in one go (see [`encode_pair_within`]).
+    #[inline]
+    fn put_pair(&mut self, separator: bool, name: &[u8], value: &[u8]) {
+        if separator {
+            self.put_byte(b'&');
+        }
+        self.put_encoded(name);
+        self.put_byte(b'=');
+        self.put_encoded(value);
     }
 }
 
@@ -112,6 +127,21 @@ impl Sink for SliceWriter<'_> {
             *dst = byte;
         }
         self.needed += 1;
+    }
+
+    #[inline]
+    fn put_pair(&mut self, separator: bool, name: &[u8], value: &[u8]) {
+        let at = self.needed;
+        if self.buf.len().saturating_sub(at) >= room_for_pair(name.len(), value.len()) {
+            self.needed = encode_pair_within(separator, name, value, self.buf, at);
+        } else {
+            if separator {
+                self.put_byte(b'&');
+            }
+            self.put_encoded(name);
+            self.put_byte(b'=');
+            self.put_encoded(value);
+        }
     }
 
     #[inline]
