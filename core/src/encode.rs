@@ -7,7 +7,7 @@
 
 use crate::Error;
 use crate::sink::{FmtSink, Sink, write_into};
-use crate::swar::{first_lanes, reserved_lanes};
+use crate::swar::{first_lanes, load_short, reserved_lanes, word};
 use core::fmt;
 
 /// `UNRESERVED[b]` is true for the bytes S2 leaves as they are.
@@ -184,36 +184,6 @@ fn encode_word(word: u64, live: usize, dst: &mut [u8], at: usize) -> usize {
         o += usize::from(i < live) * (entry >> 24) as usize;
     }
     at + o
-}
-
-/// The first 8 bytes of `bytes` (zeros past its end).
-#[inline(always)]
-fn word(bytes: &[u8]) -> [u8; 8] {
-    match bytes.first_chunk::<8>() {
-        Some(w) => *w,
-        None => load_short(bytes),
-    }
-}
-
-/// A text under 8 bytes as a word, zero-filled, without a byte loop: two
-/// overlapping reads of 4 (or three single bytes) OR-ed into place, the
-/// overlap being the same bytes.
-#[inline(always)]
-fn load_short(src: &[u8]) -> [u8; 8] {
-    let n = src.len().min(8);
-    let le32 = |b: &[u8]| {
-        b.first_chunk::<4>()
-            .map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
-    };
-    let v = if n >= 4 {
-        le32(src) | le32(&src[n - 4..]) << (8 * (n - 4))
-    } else if n > 0 {
-        let byte = |i: usize| u64::from(src[i]) << (8 * i);
-        byte(0) | byte(n / 2) | byte(n - 1)
-    } else {
-        0
-    };
-    v.to_le_bytes()
 }
 
 /// The length of the S2 encoding of `bytes`: each reserved byte adds two.

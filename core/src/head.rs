@@ -6,6 +6,7 @@ use crate::Error;
 use crate::encode::encode_to;
 use crate::host::{HostParts, parse_host};
 use crate::sink::{FmtSink, Sink};
+use crate::swar::{all_bytes, letter_lanes, plain_path_lanes, upper_lanes};
 use core::fmt;
 
 /// The URL scheme; it decides which port is the default (S5).
@@ -106,12 +107,10 @@ impl<'a> RequestHead<'a> {
         Ok(RequestHead {
             method,
             scheme,
-            host_lower: !host.name.bytes().any(|b| b.is_ascii_uppercase()),
+            host_lower: all_bytes(host.name.as_bytes(), |w| !upper_lanes(w)),
             host,
             path,
-            path_plain: path
-                .bytes()
-                .all(|b| b == b'/' || crate::encode::is_unreserved(b)),
+            path_plain: all_bytes(path.as_bytes(), plain_path_lanes),
         })
     }
 
@@ -250,7 +249,7 @@ impl fmt::Display for HeadLine<'_, '_> {
 fn validate_method(method: &str) -> Result<(), Error> {
     let ok = !method.is_empty()
         && method.len() <= MAX_METHOD_LEN
-        && method.bytes().all(|b| b.is_ascii_alphabetic());
+        && all_bytes(method.as_bytes(), letter_lanes);
     if ok {
         Ok(())
     } else {

@@ -6,6 +6,7 @@
 //! otherwise surface much later as `SignatureDoesNotMatch`.
 
 use crate::Error;
+use crate::swar::{all_bytes, host_lanes, ipv4_lanes};
 
 /// A host split into the part that is signed and its port.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,35 +71,19 @@ fn parse_port(digits: &str) -> Option<u16> {
 
 /// Dot-separated labels of 1–63 letters, digits, `-` (not first or last)
 /// and `_`, at most 253 bytes without an optional root dot; if every label
-/// is numeric, a valid IPv4 address. One pass over the bytes: a host is
-/// checked on every one-call signature.
+/// is numeric, a valid IPv4 address. The characters are checked a word at a
+/// time, then only the label boundaries: a host is checked on every
+/// one-call signature.
 fn is_dns_name_or_ipv4(name: &str) -> bool {
     let trimmed = name.strip_suffix('.').unwrap_or(name);
-    if trimmed.is_empty() || trimmed.len() > 253 {
+    if trimmed.is_empty() || trimmed.len() > 253 || !all_bytes(trimmed.as_bytes(), host_lanes) {
         return false;
     }
-    let (mut label_len, mut prev, mut all_numeric) = (0usize, b'.', true);
-    for &b in trimmed.as_bytes() {
-        if b == b'.' {
-            if label_len == 0 || prev == b'-' {
-                return false;
-            }
-            label_len = 0;
-        } else {
-            let allowed = b.is_ascii_alphanumeric() || b == b'_' || (b == b'-' && label_len > 0);
-            label_len += 1;
-            if !allowed || label_len > 63 {
-                return false;
-            }
-            all_numeric &= b.is_ascii_digit();
-        }
-        prev = b;
-    }
-    if label_len == 0 || prev == b'-' {
-        return false;
-    }
+    let labels_ok = trimmed.as_bytes().split(|&b| b == b'.').all(|label| {
+        matches!(label.len(), 1..=63) && label.first() != Some(&b'-') && label.last() != Some(&b'-')
+    });
     // All-numeric labels read as an IPv4 address, which must then be valid.
-    !all_numeric || is_ipv4(trimmed)
+    labels_ok && (!all_bytes(trimmed.as_bytes(), ipv4_lanes) || is_ipv4(trimmed))
 }
 
 fn is_ipv4(text: &str) -> bool {

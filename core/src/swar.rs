@@ -48,6 +48,86 @@ pub(crate) const fn first_lanes(n: usize) -> u64 {
     }
 }
 
+/// The first 8 bytes of `bytes` (zeros past its end).
+#[inline(always)]
+pub(crate) fn word(bytes: &[u8]) -> [u8; 8] {
+    match bytes.first_chunk::<8>() {
+        Some(w) => *w,
+        None => load_short(bytes),
+    }
+}
+
+/// A text under 8 bytes as a word, zero-filled, without a byte loop: two
+/// overlapping reads of 4 (or three single bytes) OR-ed into place, the
+/// overlap being the same bytes.
+#[inline(always)]
+pub(crate) fn load_short(src: &[u8]) -> [u8; 8] {
+    let n = src.len().min(8);
+    let le32 = |b: &[u8]| {
+        b.first_chunk::<4>()
+            .map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
+    };
+    let v = if n >= 4 {
+        le32(src) | le32(&src[n - 4..]) << (8 * (n - 4))
+    } else if n > 0 {
+        let byte = |i: usize| u64::from(src[i]) << (8 * i);
+        byte(0) | byte(n / 2) | byte(n - 1)
+    } else {
+        0
+    };
+    v.to_le_bytes()
+}
+
+/// Whether every byte of `bytes` is accepted: `accept(word)` sets the high
+/// bit of each accepted byte of a little-endian word. For the checks a
+/// one-call signature runs on the method, host and path.
+#[inline(always)]
+pub(crate) fn all_bytes(bytes: &[u8], accept: impl Fn(u64) -> u64) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    let mut rejected = 0;
+    for w in words.by_ref() {
+        rejected |= !accept(u64::from_le_bytes(word(w))) & HIGH;
+    }
+    let rest = words.remainder();
+    rejected |= !accept(u64::from_le_bytes(load_short(rest))) & first_lanes(rest.len());
+    rejected == 0
+}
+
+/// The high bit of each ASCII letter (`A-Z a-z`).
+#[inline(always)]
+pub(crate) const fn letter_lanes(x: u64) -> u64 {
+    in_range((x & !HIGH) | (ONES * 0x20), b'a', b'z') & !x
+}
+
+/// The high bit of each byte a DNS name or IPv4 address may hold: letters,
+/// digits, `-`, `.` and `_`.
+#[inline(always)]
+pub(crate) const fn host_lanes(x: u64) -> u64 {
+    let x7 = x & !HIGH;
+    let word = letter_lanes(x) | in_range(x7, b'0', b'9') | in_range(x7, b'-', b'.');
+    (word | in_range(x7, b'_', b'_')) & !x
+}
+
+/// The high bit of each digit or `.`: a host of only these is read as IPv4.
+#[inline(always)]
+pub(crate) const fn ipv4_lanes(x: u64) -> u64 {
+    let x7 = x & !HIGH;
+    (in_range(x7, b'0', b'9') | in_range(x7, b'.', b'.')) & !x
+}
+
+/// The high bit of each uppercase ASCII letter.
+#[inline(always)]
+pub(crate) const fn upper_lanes(x: u64) -> u64 {
+    in_range(x & !HIGH, b'A', b'Z') & !x
+}
+
+/// The high bit of each byte S2 leaves as it is, or that is `/`: a path
+/// of only these is signed as written.
+#[inline(always)]
+pub(crate) const fn plain_path_lanes(x: u64) -> u64 {
+    unreserved_mask(x) | (in_range(x & !HIGH, b'/', b'/') & !x)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +136,34 @@ mod tests {
     /// The number (0–8) of leading unreserved bytes of `chunk`.
     fn unreserved_prefix(chunk: [u8; 8]) -> usize {
         (reserved_lanes(chunk).trailing_zeros() / 8) as usize
+    }
+
+    #[test]
+    fn whole_text_predicates_agree_with_the_byte_predicates() {
+        // Every byte in every position of texts of every length up to 17.
+        for len in 1..18 {
+            for pos in 0..len {
+                for b in 0..=255u8 {
+                    let mut text = [b'a'; 17];
+                    text[pos] = b;
+                    let text = &text[..len];
+                    assert_eq!(all_bytes(text, letter_lanes), b.is_ascii_alphabetic());
+                    let host_byte = b.is_ascii_alphanumeric() || b"-._".contains(&b);
+                    assert_eq!(all_bytes(text, host_lanes), host_byte);
+                    let ipv4_byte = b.is_ascii_digit() || b == b'.';
+                    assert_eq!(all_bytes(&text[pos..=pos], ipv4_lanes), ipv4_byte);
+                    assert_eq!(
+                        all_bytes(text, |w| !upper_lanes(w)),
+                        !b.is_ascii_uppercase()
+                    );
+                    assert_eq!(
+                        all_bytes(text, plain_path_lanes),
+                        b == b'/' || is_unreserved(b)
+                    );
+                }
+            }
+        }
+        assert!(all_bytes(b"", letter_lanes));
     }
 
     #[test]
