@@ -16,14 +16,16 @@ use sha1::Digest as _;
 use zeroize::Zeroize;
 
 const BLOCK: usize = 64;
-/// Blocks staged before they are compressed together: each call into the
-/// compression function has a fixed cost (feature detection, loading the
-/// state into SIMD registers), so batching several blocks saves it.
-const STAGE_BLOCKS: usize = 4;
+/// Full blocks are compressed as soon as a piece completes one. Batching
+/// several saves the per-call cost of the compression function, but
+/// compressing early lets the CPU overlap the (latency-bound) SHA rounds
+/// with encoding the next piece, which measured faster (BENCHMARKS.md).
+const STAGE_BLOCKS: usize = 1;
 const STAGE: usize = STAGE_BLOCKS * BLOCK;
-/// The stage's size: as much again past the threshold, so a piece is encoded
-/// straight into it in one go (see [`MacStream::put_encoded`]).
-const CAPACITY_BLOCKS: usize = 2 * STAGE_BLOCKS;
+/// The stage's size: room past the threshold for a canonical pair or an
+/// encoded piece to be written straight into it in one go (see
+/// [`MacStream::put_pair`]).
+const CAPACITY_BLOCKS: usize = STAGE_BLOCKS + 4;
 const CAPACITY: usize = CAPACITY_BLOCKS * BLOCK;
 const _: () = assert!(STAGE.is_power_of_two() && CAPACITY >= STAGE + 2 * BLOCK);
 
