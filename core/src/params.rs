@@ -48,17 +48,27 @@ impl Default for ParamIndex {
 /// Sorts `params` by index with the working space on the stack, sized to
 /// the request (a typical one needs 10–30 keys, which are cheaper to set up
 /// than a whole [`ParamIndex`]), and hands the result to `f`.
+///
+/// `f` gets a reference, and the result is matched where it lies: a
+/// `SortedParams` is several hundred bytes (see [`Run`]), and each move of
+/// it is a copy on the hot path.
 pub(crate) fn with_sorted<'a, R>(
     params: &[Param<'a>],
-    f: impl FnOnce(SortedParams<'_, 'a>) -> Result<R, Error>,
+    f: impl FnOnce(&SortedParams<'_, 'a>) -> Result<R, Error>,
 ) -> Result<R, Error> {
     const SMALL: usize = 32;
     if params.len() <= SMALL {
         let mut keys = [0u64; SMALL];
-        return f(SortedParams::sort_with_keys(params, &mut keys)?);
+        return match &SortedParams::sort_with_keys(params, &mut keys) {
+            Ok(sorted) => f(sorted),
+            Err(e) => Err(*e),
+        };
     }
     let mut index = ParamIndex::new();
-    f(SortedParams::sort_indexed(params, &mut index)?)
+    match &SortedParams::sort_indexed(params, &mut index) {
+        Ok(sorted) => f(sorted),
+        Err(e) => Err(*e),
+    }
 }
 
 /// What canonicalization needs of a parameter, whatever its representation

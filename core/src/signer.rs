@@ -88,7 +88,7 @@ impl Signer {
         head: &RequestHead<'_>,
         params: &[Param<'_>],
     ) -> Result<Signature, Error> {
-        with_sorted(params, |sorted| self.sign(head, &sorted))
+        with_sorted(params, |sorted| self.sign(head, sorted))
     }
 
     /// The last stage alone: HMAC and Base64 over a ready string to sign.

@@ -106,7 +106,7 @@ impl<'a> Credentials<'a> {
         write: impl FnOnce(&SignedRequest<'_, '_>) -> Result<&'b str, Error>,
     ) -> Result<&'b str, Error> {
         with_sorted(request.params, |extra| {
-            write(&self.sign_request(request, extra)?)
+            write(&self.sign_request(request, *extra)?)
         })
     }
 
