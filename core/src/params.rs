@@ -193,14 +193,7 @@ impl<'p, 'a> Run<'p, 'a> {
     /// Checks names (see [`check_sorted`]) with a loop specialised per representation.
     fn check(&self) -> Result<(), Error> {
         match self {
-            Run::Borrowed {
-                params,
-                index: None,
-            } => check_sorted(params.iter()),
-            Run::Borrowed {
-                params,
-                index: Some(index),
-            } => check_sorted(index.iter().map(|&k| &params[position(k)])),
+            Run::Borrowed { params, index } => check_borrowed(params, *index),
             Run::Owned { params, len } => check_sorted(params[..*len].iter()),
         }
     }
@@ -235,6 +228,15 @@ impl<'p, 'a> Run<'p, 'a> {
     }
 }
 
+/// [`check_sorted`] on a borrowed run, read through its index if it has one.
+#[inline]
+fn check_borrowed(params: &[Param<'_>], index: Option<&[u64]>) -> Result<(), Error> {
+    match index {
+        None => check_sorted(params.iter()),
+        Some(index) => check_sorted(index.iter().map(|&k| &params[position(k)])),
+    }
+}
+
 /// Parameters in S3 order, with no empty name and no duplicate: ready to be
 /// canonicalized and signed any number of times without further checks.
 ///
@@ -248,6 +250,17 @@ pub struct SortedParams<'p, 'a> {
 }
 
 impl<'p, 'a> SortedParams<'p, 'a> {
+    /// One borrowed run, checked before it is built: building it first and
+    /// returning it after the check would copy the whole (large) value.
+    #[inline]
+    fn borrowed(params: &'p [Param<'a>], index: Option<&'p [u64]>) -> Result<Self, Error> {
+        check_borrowed(params, index)?;
+        Ok(SortedParams {
+            first: Run::Borrowed { params, index },
+            second: Run::EMPTY,
+        })
+    }
+
     #[inline]
     fn one_run(run: Run<'p, 'a>) -> Result<Self, Error> {
         run.check()?;
@@ -271,10 +284,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     #[inline]
     pub fn sort_in_place(params: &'p mut [Param<'a>]) -> Result<Self, Error> {
         sort_params(params);
-        Self::one_run(Run::Borrowed {
-            params,
-            index: None,
-        })
+        Self::borrowed(params, None)
     }
 
     /// Sorts and keeps up to [`OWNED_RUN`] parameters by value.
@@ -291,10 +301,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// when the slice is not in S3 order (a name out of order is reported as
     /// a duplicate, since the check compares neighbours).
     pub fn from_sorted(params: &'p [Param<'a>]) -> Result<Self, Error> {
-        Self::one_run(Run::Borrowed {
-            params,
-            index: None,
-        })
+        Self::borrowed(params, None)
     }
 
     /// Sorts an index of the parameters, leaving the slice untouched.
@@ -330,10 +337,7 @@ impl<'p, 'a> SortedParams<'p, 'a> {
             .ok_or(Error::TooManyParameters)?;
         sort_names(index, &|i| params[i].0.as_bytes());
         let index: &'p [u64] = index;
-        Self::one_run(Run::Borrowed {
-            params,
-            index: Some(index),
-        })
+        Self::borrowed(params, Some(index))
     }
 
     /// Both lists read as one; each must be a single run (as every public
