@@ -33,7 +33,7 @@ pub fn sign_request<'a>(
 ) -> Result<Signature, Error> {
     let head = RequestHead::new(method, scheme, host, path)?;
     let signer = Signer::from_name(secret, signature_method)?;
-    signer.sign(&head, &SortedParams::sort_in_place(params)?)
+    sign_sorted(&signer, &head, params)
 }
 
 /// As [`SignedRequest::with_signer`], keeping only the signature (see
@@ -50,7 +50,21 @@ pub fn sign_request_with<'a>(
     params: &mut [Param<'a>],
 ) -> Result<Signature, Error> {
     let head = RequestHead::new(method, scheme, host, path)?;
-    signer.sign(&head, &SortedParams::sort_in_place(params)?)
+    sign_sorted(signer, &head, params)
+}
+
+/// Sorts in place and signs, using the sorted parameters where they lie
+/// (`?` on the sort's result would copy them out first).
+#[inline]
+fn sign_sorted(
+    signer: &Signer,
+    head: &RequestHead<'_>,
+    params: &mut [Param<'_>],
+) -> Result<Signature, Error> {
+    match &SortedParams::sort_in_place(params) {
+        Ok(sorted) => signer.sign(head, sorted),
+        Err(e) => Err(*e),
+    }
 }
 
 /// A signed request: its head, its sorted parameters and the signature,
