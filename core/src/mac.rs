@@ -258,7 +258,7 @@ impl Sink for MacStream {
         self.settle();
     }
 
-    #[inline(always)]
+    #[inline]
     fn put_pair(&mut self, separator: bool, name: &[u8], value: &[u8]) {
         // `len < STAGE` between calls, so a pair this small always fits.
         if room_for_pair(name.len(), value.len()) <= CAPACITY - STAGE {
