@@ -140,10 +140,12 @@ mod tests {
 
     #[test]
     fn whole_text_predicates_agree_with_the_byte_predicates() {
-        // Every byte in every position of texts of every length up to 17.
+        // Every byte in every position of texts of every length up to 17
+        // (under Miri, an interpreter: a sample of the bytes).
+        let step = if cfg!(miri) { 37 } else { 1 };
         for len in 1..18 {
             for pos in 0..len {
-                for b in 0..=255u8 {
+                for b in (0..=255u8).step_by(step) {
                     let mut text = [b'a'; 17];
                     text[pos] = b;
                     let text = &text[..len];
