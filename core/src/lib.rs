@@ -5,6 +5,7 @@
 
 mod algorithm;
 mod base64;
+mod canonical;
 mod compare;
 mod encode;
 mod error;

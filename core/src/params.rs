@@ -10,6 +10,7 @@
 //!   sizes (one `u64` per parameter).
 
 use crate::Error;
+use crate::canonical::{CanonicalParam, check_sorted, write_canonical};
 use crate::compare::cmp_bytes;
 use crate::sink::Sink;
 use crate::sort::{insertion_sort_by, position, sort_names, sort_params};
@@ -68,74 +69,6 @@ pub(crate) fn with_sorted<'a, R>(
     match &SortedParams::sort_indexed(params, &mut index) {
         Ok(sorted) => f(sorted),
         Err(e) => Err(*e),
-    }
-}
-
-/// What canonicalization needs of a parameter, whatever its representation
-/// (plain text here, still form-encoded in a received query).
-pub(crate) trait CanonicalParam {
-    /// S3 order: the raw bytes of the unencoded names.
-    fn cmp_name(&self, other: &Self) -> Ordering;
-    /// Whether the unencoded name is empty.
-    fn name_is_empty(&self) -> bool;
-    /// Whether the unencoded name equals `name`.
-    fn name_is(&self, name: &str) -> bool;
-    /// Writes `&` (when `separator`) and `enc(name)=enc(value)` (S4).
-    fn write_pair<S: Sink + ?Sized>(&self, separator: bool, sink: &mut S);
-}
-
-impl CanonicalParam for Param<'_> {
-    #[inline]
-    fn cmp_name(&self, other: &Self) -> Ordering {
-        cmp_bytes(self.0.as_bytes(), other.0.as_bytes())
-    }
-
-    fn name_is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    #[inline]
-    fn name_is(&self, name: &str) -> bool {
-        self.0 == name
-    }
-
-    #[inline]
-    fn write_pair<S: Sink + ?Sized>(&self, separator: bool, sink: &mut S) {
-        sink.put_pair(separator, self.0.as_bytes(), self.1.as_bytes());
-    }
-}
-
-/// Checks a sorted list: no empty name (they sort first), then no two equal neighbours.
-pub(crate) fn check_sorted<'x, P: CanonicalParam + 'x>(
-    mut sorted: impl Iterator<Item = &'x P>,
-) -> Result<(), Error> {
-    let Some(mut prev) = sorted.next() else {
-        return Ok(());
-    };
-    if prev.name_is_empty() {
-        return Err(Error::EmptyParameterName);
-    }
-    for p in sorted {
-        if prev.cmp_name(p) != Ordering::Less {
-            return Err(Error::DuplicateParameter);
-        }
-        prev = p;
-    }
-    Ok(())
-}
-
-/// Writes the canonical query (S4) of sorted parameters, skipping `Signature` (S1).
-pub(crate) fn write_canonical<'x, P: CanonicalParam + 'x, S: Sink + ?Sized>(
-    sorted: impl Iterator<Item = &'x P>,
-    sink: &mut S,
-) {
-    let mut first = true;
-    for p in sorted {
-        if p.name_is("Signature") {
-            continue;
-        }
-        p.write_pair(!first, sink);
-        first = false;
     }
 }
 

@@ -3,8 +3,8 @@
 //! the fly whenever they are compared or re-encoded.
 
 use crate::Error;
+use crate::canonical::{CanonicalParam, check_sorted};
 use crate::encode::encode_to;
-use crate::params::{CanonicalParam, check_sorted};
 use crate::sink::Sink;
 use core::cmp::Ordering;
 
@@ -326,7 +326,7 @@ impl<'s, 'q> ReceivedParams<'s, 'q> {
     }
 
     pub(crate) fn write_canonical<S: Sink + ?Sized>(&self, sink: &mut S) {
-        crate::params::write_canonical(self.params.iter(), sink);
+        crate::canonical::write_canonical(self.params.iter(), sink);
     }
 }
 

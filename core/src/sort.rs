@@ -14,8 +14,9 @@
 //! (a name against the same name followed by NUL bytes) are settled by
 //! length in [`cmp_from`].
 
+use crate::canonical::CanonicalParam;
 use crate::compare::cmp_bytes;
-use crate::params::{CanonicalParam, Param};
+use crate::params::Param;
 use core::cmp::Ordering;
 
 /// Runs up to this size are finished by insertion sort on the names.
