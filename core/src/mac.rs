@@ -10,7 +10,7 @@
 //! length around the block edges and against RFC 4231 / RFC 2202 vectors.
 
 use crate::encode::{encode_pair_within, encode_within, room_for, room_for_pair};
-use crate::sink::Sink;
+use crate::sink::{Sink, put_pair_by_pieces};
 use crate::{Error, SignatureMethod};
 use sha1::Digest as _;
 use zeroize::Zeroize;
@@ -266,12 +266,7 @@ impl Sink for MacStream {
             self.len = encode_pair_within(separator, name, value, self.bytes(), at);
             self.settle();
         } else {
-            if separator {
-                self.put_byte(b'&');
-            }
-            self.put_encoded(name);
-            self.put_byte(b'=');
-            self.put_encoded(value);
+            put_pair_by_pieces(self, separator, name, value);
         }
     }
 

@@ -37,13 +37,25 @@ pub(crate) trait Sink {
     /// fits in one go (see [`encode_pair_within`]).
     #[inline]
     fn put_pair(&mut self, separator: bool, name: &[u8], value: &[u8]) {
-        if separator {
-            self.put_byte(b'&');
-        }
-        self.put_encoded(name);
-        self.put_byte(b'=');
-        self.put_encoded(value);
+        put_pair_by_pieces(self, separator, name, value);
     }
+}
+
+/// [`Sink::put_pair`] as four pieces: for sinks without their own memory,
+/// and for a pair too large for a sink's one-go path.
+#[inline]
+pub(crate) fn put_pair_by_pieces<S: Sink + ?Sized>(
+    sink: &mut S,
+    separator: bool,
+    name: &[u8],
+    value: &[u8],
+) {
+    if separator {
+        sink.put_byte(b'&');
+    }
+    sink.put_encoded(name);
+    sink.put_byte(b'=');
+    sink.put_encoded(value);
 }
 
 /// Counts the bytes a stage would write: the length query of every `*_len` function.
@@ -135,12 +147,7 @@ impl Sink for SliceWriter<'_> {
         if self.buf.len().saturating_sub(at) >= room_for_pair(name.len(), value.len()) {
             self.needed = encode_pair_within(separator, name, value, self.buf, at);
         } else {
-            if separator {
-                self.put_byte(b'&');
-            }
-            self.put_encoded(name);
-            self.put_byte(b'=');
-            self.put_encoded(value);
+            put_pair_by_pieces(self, separator, name, value);
         }
     }
 
