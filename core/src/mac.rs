@@ -249,16 +249,6 @@ impl Sink for MacStream {
     }
 
     #[inline]
-    fn put_entry(&mut self, entry: u32) {
-        // `len < STAGE` (a power of two) between calls: the mask changes
-        // nothing but lets the compiler drop the bounds check.
-        let at = self.len & (STAGE - 1);
-        self.bytes()[at..at + 4].copy_from_slice(&entry.to_le_bytes());
-        self.len += (entry >> 24) as usize;
-        self.settle();
-    }
-
-    #[inline]
     fn put_pair(&mut self, separator: bool, name: &[u8], value: &[u8]) {
         // `len < STAGE` between calls, so a pair this small always fits.
         if room_for_pair(name.len(), value.len()) <= CAPACITY - STAGE {
