@@ -6,7 +6,7 @@ use crate::Error;
 use crate::encode::encode_to;
 use crate::host::{HostParts, parse_host};
 use crate::sink::{FmtSink, Sink};
-use crate::swar::{all_bytes, letter_lanes, plain_path_lanes, upper_lanes};
+use crate::swar::{all_bytes, letter_lanes, plain_path_lanes};
 use core::fmt;
 
 /// The URL scheme; it decides which port is the default (S5).
@@ -64,9 +64,8 @@ pub struct RequestHead<'a> {
     scheme: Scheme,
     host: HostParts<'a>,
     path: &'a str,
-    /// Whether the host is already lowercase and the path needs no
-    /// encoding, so both are written as they are (decided once, here).
-    host_lower: bool,
+    /// Whether the path needs no encoding, so it is written as it is
+    /// (decided once, here; the host knows whether it is lowercase).
     path_plain: bool,
 }
 
@@ -86,7 +85,7 @@ impl<'a> RequestHead<'a> {
     pub fn new(method: &'a str, scheme: &str, host: &'a str, path: &'a str) -> Result<Self, Error> {
         validate_method(method)?;
         let scheme = Scheme::parse(scheme)?;
-        Self::with_scheme(method, scheme, host, path)
+        Self::with_checked_method(method, scheme, host, path)
     }
 
     /// As [`RequestHead::new`] with an already typed scheme.
@@ -100,6 +99,17 @@ impl<'a> RequestHead<'a> {
         path: &'a str,
     ) -> Result<Self, Error> {
         validate_method(method)?;
+        Self::with_checked_method(method, scheme, host, path)
+    }
+
+    /// The checks after the method's (the one-call paths check it first).
+    #[inline(always)]
+    fn with_checked_method(
+        method: &'a str,
+        scheme: Scheme,
+        host: &'a str,
+        path: &'a str,
+    ) -> Result<Self, Error> {
         let host = parse_host(host)?;
         if !path.is_empty() && !path.starts_with('/') {
             return Err(Error::InvalidPath);
@@ -107,7 +117,6 @@ impl<'a> RequestHead<'a> {
         Ok(RequestHead {
             method,
             scheme,
-            host_lower: all_bytes(host.name.as_bytes(), |w| !upper_lanes(w)),
             host,
             path,
             path_plain: all_bytes(path.as_bytes(), plain_path_lanes),
@@ -166,7 +175,7 @@ impl<'a> RequestHead<'a> {
     /// S5: the host lowercased, the port only when it is not the default.
     pub(crate) fn write_host<S: Sink + ?Sized>(&self, sink: &mut S) {
         let name = self.host.name.as_bytes();
-        if self.host_lower {
+        if self.host.lowercase {
             sink.put(name);
         } else {
             // Lowercase through a small stack buffer: hosts are at most 253 bytes.

@@ -115,6 +115,28 @@ pub(crate) const fn ipv4_lanes(x: u64) -> u64 {
     (in_range(x7, b'0', b'9') | in_range(x7, b'.', b'.')) & !x
 }
 
+/// The high bit of each byte equal to `byte` (which must be at least
+/// 0x2D, like every byte searched for here: `.` and `:`).
+#[inline(always)]
+pub(crate) const fn byte_lanes(x: u64, byte: u8) -> u64 {
+    in_range(x & !HIGH, byte, byte) & !x
+}
+
+/// The index of the first `byte` (at least 0x2D) in `bytes`, a word at a time.
+#[inline(always)]
+pub(crate) fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        let hits = byte_lanes(u64::from_le_bytes(word(rest)), byte) & first_lanes(rest.len());
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    None
+}
+
 /// The high bit of each uppercase ASCII letter.
 #[inline(always)]
 pub(crate) const fn upper_lanes(x: u64) -> u64 {
