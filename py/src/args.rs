@@ -7,6 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use smallvec::SmallVec;
 
+use crate::borrowed::{str_text, tuple_pair};
+
 /// Parameters held on the stack up to this count (a typical MWS call has
 /// 10-20); more spill to the heap. Saves two allocations a call.
 const INLINE: usize = 24;
@@ -53,14 +55,20 @@ pub(crate) fn secret<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
 /// `TypeError` (never a silent `str()` conversion).
 #[inline]
 fn text<'a>(obj: Borrowed<'a, '_, PyAny>) -> PyResult<&'a str> {
-    obj.extract::<&str>().map_err(|e| {
-        // A str that fails is not valid Unicode: Python's own error says so.
-        if obj.cast::<PyString>().is_ok() {
-            e
-        } else {
-            not_text(&obj)
-        }
-    })
+    match str_text(obj) {
+        Some(text) => Ok(text),
+        None => Err(text_error(obj)),
+    }
+}
+
+/// Why `obj` has no text: a `str` that is not valid Unicode (Python's own
+/// error says so) or not a `str` at all.
+#[cold]
+fn text_error(obj: Borrowed<'_, '_, PyAny>) -> PyErr {
+    match obj.extract::<&str>() {
+        Err(e) if obj.cast::<PyString>().is_ok() => e,
+        _ => not_text(&obj),
+    }
 }
 
 #[cold]
@@ -102,8 +110,9 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// `Params::new()`) instead of returning it: the inline arrays are a few
 /// hundred bytes, and returning them costs a copy each on every call.
 pub(crate) struct ParamObjects<'py> {
-    /// `(name, value)` tuples: the common case, one reference per pair.
-    tuples: SmallVec<[Bound<'py, PyTuple>; INLINE]>,
+    /// A `list` or `tuple` of pairs as one tuple (a list is copied into one
+    /// by a single call, which takes the references in C): the common case.
+    pairs: Option<Bound<'py, PyTuple>>,
     /// Names and values, alternating (mappings, other pair types).
     flat: Vec<Bound<'py, PyAny>>,
 }
@@ -113,22 +122,22 @@ impl<'py> ParamObjects<'py> {
     #[inline]
     pub(crate) fn new() -> Self {
         ParamObjects {
-            tuples: SmallVec::new(),
+            pairs: None,
             flat: Vec::new(),
         }
     }
 
     /// Collects `(name, value)` from a mapping or an iterable of pairs, with
-    /// fast paths for a `list` or `tuple` of 2-tuples and for a `dict`.
+    /// fast paths for a `list` or `tuple` (of 2-tuples, checked when the
+    /// text is borrowed) and for a `dict`.
     pub(crate) fn collect(&mut self, params: &Bound<'py, PyAny>) -> PyResult<()> {
         if let Ok(list) = params.cast_exact::<PyList>() {
-            if self.pair_tuples(list.iter(), list.len()) {
-                return Ok(());
-            }
-        } else if let Ok(tuple) = params.cast_exact::<PyTuple>() {
-            if self.pair_tuples(tuple.iter(), tuple.len()) {
-                return Ok(());
-            }
+            self.pairs = Some(list.to_tuple());
+            return Ok(());
+        }
+        if let Ok(tuple) = params.cast_exact::<PyTuple>() {
+            self.pairs = Some(tuple.clone());
+            return Ok(());
         }
         let objects = &mut self.flat;
         if let Ok(dict) = params.cast::<PyDict>() {
@@ -154,33 +163,32 @@ impl<'py> ParamObjects<'py> {
         Ok(())
     }
 
-    /// Keeps the items if every one is a 2-tuple; otherwise keeps nothing and
-    /// returns `false` (the general path then handles them, with its messages).
-    #[inline]
-    fn pair_tuples(&mut self, items: impl Iterator<Item = Bound<'py, PyAny>>, len: usize) -> bool {
-        self.tuples.reserve_exact(len);
-        for item in items {
-            match item.cast_into_exact::<PyTuple>() {
-                Ok(tuple) if tuple.len() == 2 => self.tuples.push(tuple),
-                _ => {
-                    self.tuples.clear();
-                    return false;
-                }
+    /// Appends the parameters to `out` as text borrowed from the kept objects.
+    pub(crate) fn borrow_into<'a>(&'a mut self, out: &mut Params<'a>) -> PyResult<()> {
+        let ParamObjects { pairs, flat } = self;
+        if let Some(pairs) = pairs {
+            out.reserve_exact(pairs.len());
+            let mut all_tuples = true;
+            for item in pairs.iter_borrowed() {
+                let Some((name, value)) = tuple_pair(item) else {
+                    all_tuples = false;
+                    break;
+                };
+                out.push((text(name)?, text(value)?));
+            }
+            if all_tuples {
+                return Ok(());
+            }
+            // Some pair is another kind of sequence (e.g. the `[name, value]`
+            // lists JSON gives): take them all the general way.
+            out.clear();
+            for item in pairs.iter() {
+                push_pair(&item, flat)?;
             }
         }
-        true
-    }
-
-    /// Appends the parameters to `out` as text borrowed from the kept objects.
-    pub(crate) fn borrow_into<'a>(&'a self, out: &mut Params<'a>) -> PyResult<()> {
-        out.reserve_exact(self.tuples.len() + self.flat.len() / 2);
-        for t in &self.tuples {
-            out.push((
-                text(t.get_borrowed_item(0)?)?,
-                text(t.get_borrowed_item(1)?)?,
-            ));
-        }
-        for pair in self.flat.chunks_exact(2) {
+        let flat: &'a Vec<_> = flat;
+        out.reserve_exact(flat.len() / 2);
+        for pair in flat.chunks_exact(2) {
             out.push((text(pair[0].as_borrowed())?, text(pair[1].as_borrowed())?));
         }
         Ok(())

@@ -8,6 +8,7 @@
 //! package `py/python/mws_sign/`.
 
 mod args;
+mod borrowed;
 mod errors;
 mod md5;
 mod mws;
