@@ -35,12 +35,16 @@ pub(crate) use borrow_params;
 /// `str` that cannot be encoded (a lone surrogate) is reported without the
 /// `UnicodeEncodeError`, whose `.object` would carry the secret.
 pub(crate) fn secret<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        return s.to_str().map(str::as_bytes).map_err(|_| {
-            PyValueError::new_err(
-                "the secret is a str that is not valid Unicode (a lone surrogate)",
-            )
-        });
+    if let Ok(b) = obj.cast_exact::<PyBytes>() {
+        return Ok(b.as_bytes());
+    }
+    if let Some(text) = str_text(obj.as_borrowed()) {
+        return Ok(text.as_bytes());
+    }
+    if obj.cast::<PyString>().is_ok() {
+        return Err(PyValueError::new_err(
+            "the secret is a str that is not valid Unicode (a lone surrogate)",
+        ));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(b.as_bytes());
@@ -49,6 +53,27 @@ pub(crate) fn secret<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
         "the secret must be str or bytes, not {}",
         type_name(obj)
     )))
+}
+
+/// A `str` argument borrowed for the call, as `&str` is, but read with one
+/// C call instead of two (see `borrowed.rs`): for the method, host and path
+/// of every signature.
+pub(crate) struct Text<'a>(pub(crate) &'a str);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Text<'a> {
+    type Error = PyErr;
+
+    #[inline]
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        match str_text(obj) {
+            Some(text) => Ok(Text(text)),
+            // PyO3 puts the argument's name in front.
+            None => Err(match obj.extract::<&str>() {
+                Err(e) if obj.cast::<PyString>().is_ok() => e,
+                _ => PyTypeError::new_err(format!("must be str, not {}", type_name(&obj))),
+            }),
+        }
+    }
 }
 
 /// The text of a `str` parameter name or value; anything else is a

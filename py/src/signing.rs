@@ -2,7 +2,7 @@
 //! `Signer`. Every function converts its arguments, calls the core once and
 //! converts the result; the check order is the core's.
 
-use crate::args::{borrow_params, secret};
+use crate::args::{Text, borrow_params, secret};
 use crate::errors::{IntoPyResult, to_py};
 use mws_sign::{RequestHead, SignedRequest, SortedParams};
 use pyo3::prelude::*;
@@ -24,13 +24,14 @@ use pyo3::types::PyString;
 pub(crate) fn sign<'py>(
     py: Python<'py>,
     secret: &Bound<'py, PyAny>,
-    method: &str,
-    host: &str,
-    path: &str,
+    method: Text<'_>,
+    host: Text<'_>,
+    path: Text<'_>,
     params: &Bound<'py, PyAny>,
     signature_method: &str,
     scheme: &str,
 ) -> PyResult<Bound<'py, PyString>> {
+    let (method, host, path) = (method.0, host.0, path.0);
     let key = self::secret(secret)?;
     borrow_params!(pairs = params);
     match mws_sign::sign_request(
@@ -56,13 +57,14 @@ pub(crate) fn sign<'py>(
 pub(crate) fn signed_query(
     py: Python<'_>,
     secret: &Bound<'_, PyAny>,
-    method: &str,
-    host: &str,
-    path: &str,
+    method: Text<'_>,
+    host: Text<'_>,
+    path: Text<'_>,
     params: &Bound<'_, PyAny>,
     signature_method: &str,
     scheme: &str,
 ) -> PyResult<String> {
+    let (method, host, path) = (method.0, host.0, path.0);
     let key = self::secret(secret)?;
     borrow_params!(pairs = params);
     let signed = SignedRequest::new(
@@ -96,12 +98,13 @@ pub(crate) fn canonical_query(py: Python<'_>, params: &Bound<'_, PyAny>) -> PyRe
 #[pyo3(signature = (method, host, path, params, *, scheme = "https"))]
 pub(crate) fn string_to_sign(
     py: Python<'_>,
-    method: &str,
-    host: &str,
-    path: &str,
+    method: Text<'_>,
+    host: Text<'_>,
+    path: Text<'_>,
     params: &Bound<'_, PyAny>,
     scheme: &str,
 ) -> PyResult<String> {
+    let (method, host, path) = (method.0, host.0, path.0);
     let head = RequestHead::new(method, scheme, host, path).py_err(py)?;
     borrow_params!(pairs = params);
     let sorted = SortedParams::sort_in_place(&mut pairs).py_err(py)?;
@@ -155,12 +158,13 @@ impl PySigner {
     fn sign<'py>(
         &self,
         py: Python<'py>,
-        method: &str,
-        host: &str,
-        path: &str,
+        method: Text<'_>,
+        host: Text<'_>,
+        path: Text<'_>,
         params: &Bound<'py, PyAny>,
         scheme: &str,
     ) -> PyResult<Bound<'py, PyString>> {
+        let (method, host, path) = (method.0, host.0, path.0);
         borrow_params!(pairs = params);
         match mws_sign::sign_request_with(&self.inner, method, scheme, host, path, &mut pairs) {
             Ok(signature) => Ok(PyString::new(py, signature.as_str())),
@@ -173,12 +177,13 @@ impl PySigner {
     fn signed_query(
         &self,
         py: Python<'_>,
-        method: &str,
-        host: &str,
-        path: &str,
+        method: Text<'_>,
+        host: Text<'_>,
+        path: Text<'_>,
         params: &Bound<'_, PyAny>,
         scheme: &str,
     ) -> PyResult<String> {
+        let (method, host, path) = (method.0, host.0, path.0);
         borrow_params!(pairs = params);
         let signed =
             SignedRequest::with_signer(&self.inner, method, scheme, host, path, &mut pairs)

@@ -118,10 +118,14 @@ def test_a_lone_surrogate_in_a_value_is_a_unicode_error() -> None:
 
 
 def test_head_arguments_must_be_str() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="must be str, not bytes"):
         mws_sign.sign("k", b"GET", "h", "/", [])  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="must be str, not NoneType"):
         mws_sign.string_to_sign("GET", "h", None, [])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be str, not int"):
+        mws_sign.Signer("k").sign("GET", 1, "/", [])  # type: ignore[arg-type]
+    with pytest.raises(UnicodeEncodeError):
+        mws_sign.sign("k", "GET", "h", "/\ud800", [])
 
 
 def test_stages_match_the_reference() -> None:
