@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use smallvec::SmallVec;
 
-use crate::borrowed::{str_text, tuple_pair};
+use crate::borrowed::{list_item, str_text, tuple_pair};
 
 /// Parameters held on the stack up to this count (a typical MWS call has
 /// 10-20); more spill to the heap. Saves two allocations a call.
@@ -19,6 +19,9 @@ pub(crate) type Params<'a> = SmallVec<[(&'a str, &'a str); INLINE]>;
 /// `borrow_params!(pairs = params)` binds `pairs` to the parameters of the
 /// Python object `params`, as text borrowed for the rest of the block
 /// (`pairs` derefs to the `&mut [(&str, &str)]` the core sorts in place).
+///
+/// Until the last use of `pairs`, run no Python code (see `borrowed.rs`):
+/// the items of a `list` are borrowed without references of their own.
 macro_rules! borrow_params {
     ($pairs:ident = $params:expr) => {
         let mut objects = $crate::args::ParamObjects::new();
@@ -135,11 +138,41 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// `Params::new()`) instead of returning it: the inline arrays are a few
 /// hundred bytes, and returning them costs a copy each on every call.
 pub(crate) struct ParamObjects<'py> {
-    /// A `list` or `tuple` of pairs as one tuple (a list is copied into one
-    /// by a single call, which takes the references in C): the common case.
-    pairs: Option<Bound<'py, PyTuple>>,
+    /// A `list` or `tuple`, whose pairs are read in place: the common case.
+    sequence: Option<Sequence<'py>>,
     /// Names and values, alternating (mappings, other pair types).
     flat: Vec<Bound<'py, PyAny>>,
+}
+
+/// The parameters given as a `list` or a `tuple`.
+enum Sequence<'py> {
+    List(Bound<'py, PyList>),
+    Tuple(Bound<'py, PyTuple>),
+}
+
+impl<'py> Sequence<'py> {
+    fn len(&self) -> usize {
+        match self {
+            Sequence::List(list) => list.len(),
+            Sequence::Tuple(tuple) => tuple.len(),
+        }
+    }
+
+    /// Item `index`, borrowed from the sequence (`None` past the end).
+    #[inline]
+    fn item<'a>(&'a self, index: usize) -> Option<Borrowed<'a, 'py, PyAny>> {
+        match self {
+            Sequence::List(list) => list_item(list, index),
+            Sequence::Tuple(tuple) => tuple.get_borrowed_item(index).ok(),
+        }
+    }
+
+    fn as_any(&self) -> &Bound<'py, PyAny> {
+        match self {
+            Sequence::List(list) => list.as_any(),
+            Sequence::Tuple(tuple) => tuple.as_any(),
+        }
+    }
 }
 
 impl<'py> ParamObjects<'py> {
@@ -147,7 +180,7 @@ impl<'py> ParamObjects<'py> {
     #[inline]
     pub(crate) fn new() -> Self {
         ParamObjects {
-            pairs: None,
+            sequence: None,
             flat: Vec::new(),
         }
     }
@@ -157,11 +190,11 @@ impl<'py> ParamObjects<'py> {
     /// text is borrowed) and for a `dict`.
     pub(crate) fn collect(&mut self, params: &Bound<'py, PyAny>) -> PyResult<()> {
         if let Ok(list) = params.cast_exact::<PyList>() {
-            self.pairs = Some(list.to_tuple());
+            self.sequence = Some(Sequence::List(list.clone()));
             return Ok(());
         }
         if let Ok(tuple) = params.cast_exact::<PyTuple>() {
-            self.pairs = Some(tuple.clone());
+            self.sequence = Some(Sequence::Tuple(tuple.clone()));
             return Ok(());
         }
         let objects = &mut self.flat;
@@ -190,12 +223,13 @@ impl<'py> ParamObjects<'py> {
 
     /// Appends the parameters to `out` as text borrowed from the kept objects.
     pub(crate) fn borrow_into<'a>(&'a mut self, out: &mut Params<'a>) -> PyResult<()> {
-        let ParamObjects { pairs, flat } = self;
-        if let Some(pairs) = pairs {
-            out.reserve_exact(pairs.len());
+        let ParamObjects { sequence, flat } = self;
+        if let Some(sequence) = sequence {
+            let len = sequence.len();
+            out.reserve_exact(len);
             let mut all_tuples = true;
-            for item in pairs.iter_borrowed() {
-                let Some((name, value)) = tuple_pair(item) else {
+            for index in 0..len {
+                let Some((name, value)) = sequence.item(index).and_then(tuple_pair) else {
                     all_tuples = false;
                     break;
                 };
@@ -205,10 +239,11 @@ impl<'py> ParamObjects<'py> {
                 return Ok(());
             }
             // Some pair is another kind of sequence (e.g. the `[name, value]`
-            // lists JSON gives): take them all the general way.
+            // lists JSON gives): take them all the general way, which may run
+            // Python code, so nothing borrowed above is kept.
             out.clear();
-            for item in pairs.iter() {
-                push_pair(&item, flat)?;
+            for item in sequence.as_any().try_iter()? {
+                push_pair(&item?, flat)?;
             }
         }
         let flat: &'a Vec<_> = flat;

@@ -1,19 +1,26 @@
-//! Text and pair items borrowed straight through the C API: the binding's
-//! only `unsafe` code, kept to the two reads on the hot path of every call.
+//! Text, pairs and list items borrowed straight through the C API: the
+//! binding's only `unsafe` code, kept to the reads on the hot path of every
+//! call.
 //!
 //! PyO3's safe `extract::<&str>()` checks the type through a call to
 //! `PyType_GetFlags` (the stable ABI hides the flags) before the call to
-//! `PyUnicode_AsUTF8AndSize`, which checks it again; and it has no public way
-//! to borrow a tuple's items for as long as an *outer* borrow lives, so each
-//! pair had to be kept alive with a reference count of its own (two more
-//! calls). For the ten pairs of a typical request that was about a third of
-//! the binding's time per signature.
+//! `PyUnicode_AsUTF8AndSize`, which checks it again; it has no public way to
+//! borrow a tuple's items for as long as an *outer* borrow lives; and it
+//! reads a list's items as new references (a call to take each, another to
+//! give it back). For the ten pairs of a typical request that was about a
+//! third of the binding's time per signature.
+//!
+//! The contract that makes a borrowed list item sound: **while parameters
+//! are borrowed, the binding runs no Python code** (no method calls on, or
+//! conversions of, Python objects — only the C API reads below and Rust).
+//! With the interpreter held and none of its code running, no thread can
+//! take an item out of the list. `borrow_params!` is the only user.
 
 #![allow(unsafe_code)]
 
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyList, PyTuple};
 
 /// The UTF-8 of `obj` when it is a `str` (or a subclass) that has one;
 /// `None` for any other object and for a `str` with a lone surrogate (the
@@ -66,4 +73,27 @@ pub(crate) fn tuple_pair<'a, 'py>(
             Borrowed::from_ptr_or_opt(py, value)?,
         ))
     }
+}
+
+/// Item `index` of `list`, borrowed without taking a reference of its own;
+/// valid under the module's contract. `None` past the end (where the
+/// caller, which iterates below the length, never asks).
+#[inline]
+pub(crate) fn list_item<'a, 'py>(
+    list: &'a Bound<'py, PyList>,
+    index: usize,
+) -> Option<Borrowed<'a, 'py, PyAny>> {
+    let py = list.py();
+    let index = ffi::Py_ssize_t::try_from(index).ok()?;
+    // SAFETY: `list` is a live list and the interpreter is held.
+    // `PyList_GetItem` checks the index (NULL and an IndexError past the
+    // end) and returns a borrowed reference, which stays valid while the
+    // item stays in the list: only Python code could take it out, and none
+    // runs while parameters are borrowed (the module's contract), in this
+    // thread or in any other (they wait for the interpreter).
+    let item = unsafe { Borrowed::from_ptr_or_opt(py, ffi::PyList_GetItem(list.as_ptr(), index)) };
+    if item.is_none() {
+        drop(PyErr::take(py));
+    }
+    item
 }
