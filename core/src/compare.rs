@@ -2,11 +2,18 @@
 //! compared without calling `memcmp` (sorting compares short names
 //! n·log n times, and a library call costs more than the comparison).
 
+use crate::swar::word;
 use core::cmp::Ordering;
 
 /// Byte-wise comparison, eight bytes at a time and inlined: sorting calls
 /// it ~n·log n times on short names, where a `memcmp` call costs more than
 /// the comparison itself.
+///
+/// Past the whole words both have, one zero-padded word of each settles it:
+/// at the first byte where they differ either both have a byte (their order
+/// is the answer) or one has ended (padding 0 against a nonzero byte: the
+/// shorter, a prefix of the other, sorts first); if the padded words agree,
+/// the shorter one ends within them and the lengths decide.
 #[inline]
 pub(crate) fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
     let common = a.len().min(b.len());
@@ -20,10 +27,40 @@ pub(crate) fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
         }
         i += 8;
     }
-    for (x, y) in a[i..common].iter().zip(&b[i..common]) {
-        if x != y {
-            return x.cmp(y);
+    let x = u64::from_be_bytes(word(&a[i..]));
+    let y = u64::from_be_bytes(word(&b[i..]));
+    x.cmp(&y).then(a.len().cmp(&b.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    extern crate std;
+
+    #[test]
+    fn agrees_with_the_slice_order_on_every_short_pair() {
+        // Every pair of texts of up to 3 bytes over bytes that matter for
+        // padding (0, 1, 0xFF), then pairs sharing a long common prefix.
+        let alphabet = [0u8, 1, b'a', 0xFF];
+        let mut texts = std::vec::Vec::new();
+        for len in 0..=3u32 {
+            for mut n in 0..alphabet.len().pow(len) {
+                let mut t = std::vec::Vec::new();
+                for _ in 0..len {
+                    t.push(alphabet[n % alphabet.len()]);
+                    n /= alphabet.len();
+                }
+                texts.push(t);
+            }
+        }
+        for stem in [&b""[..], b"Signature", b"SellerSKUList.SellerSKU."] {
+            for a in &texts {
+                for b in &texts {
+                    let a = [stem, a].concat();
+                    let b = [stem, b].concat();
+                    assert_eq!(cmp_bytes(&a, &b), a.cmp(&b), "{a:?} {b:?}");
+                }
+            }
         }
     }
-    a.len().cmp(&b.len())
 }
