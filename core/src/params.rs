@@ -188,10 +188,16 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     #[inline]
     fn borrowed(params: &'p [Param<'a>], index: Option<&'p [u64]>) -> Result<Self, Error> {
         check_borrowed(params, index)?;
-        Ok(SortedParams {
+        Ok(Self::sorted_and_checked(params, index))
+    }
+
+    /// One borrowed run that a sort here has just ordered and checked.
+    #[inline]
+    fn sorted_and_checked(params: &'p [Param<'a>], index: Option<&'p [u64]>) -> Self {
+        SortedParams {
             first: Run::Borrowed { params, index },
             second: Run::EMPTY,
-        })
+        }
     }
 
     #[inline]
@@ -216,8 +222,9 @@ impl<'p, 'a> SortedParams<'p, 'a> {
     /// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`].
     #[inline]
     pub fn sort_in_place(params: &'p mut [Param<'a>]) -> Result<Self, Error> {
-        sort_params(params);
-        Self::borrowed(params, None)
+        // The sort checks the names as it goes (see `sort_names`).
+        sort_params(params)?;
+        Ok(Self::sorted_and_checked(params, None))
     }
 
     /// Sorts and keeps up to [`OWNED_RUN`] parameters by value.
@@ -268,9 +275,9 @@ impl<'p, 'a> SortedParams<'p, 'a> {
             .get_mut(..params.len())
             .filter(|_| u32::try_from(params.len()).is_ok())
             .ok_or(Error::TooManyParameters)?;
-        sort_names(index, &|i| params[i].0.as_bytes());
+        sort_names(index, &|i| params[i].0.as_bytes())?;
         let index: &'p [u64] = index;
-        Self::borrowed(params, Some(index))
+        Ok(Self::sorted_and_checked(params, Some(index)))
     }
 
     /// Both lists read as one; each must be a single run (as every public

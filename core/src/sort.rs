@@ -14,7 +14,8 @@
 //! (a name against the same name followed by NUL bytes) are settled by
 //! length in [`cmp_from`].
 
-use crate::canonical::CanonicalParam;
+use crate::Error;
+use crate::canonical::{CanonicalParam, check_sorted};
 use crate::compare::cmp_bytes;
 use crate::params::Param;
 use core::cmp::Ordering;
@@ -57,16 +58,44 @@ fn cmp_from(a: &[u8], b: &[u8], offset: usize) -> Ordering {
 /// Sorts the names `name(0) .. name(keys.len() - 1)` in S3 order: on return
 /// `position(keys[i])` is the position of the `i`-th name. At most
 /// `u32::MAX` names (callers check).
-pub(crate) fn sort_names<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) {
+///
+/// It also checks them (what [`check_sorted`](crate::canonical) does after
+/// any other sort), at little cost: names whose keys differ at some level
+/// are different, so only those compared to settle a tie can be equal.
+///
+/// # Errors
+/// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`]; the
+/// keys are sorted either way.
+pub(crate) fn sort_names<'n>(
+    keys: &mut [u64],
+    name: &impl Fn(usize) -> &'n [u8],
+) -> Result<(), Error> {
+    let mut empty = false;
     for (i, key) in keys.iter_mut().enumerate() {
-        *key = (prefix32(name(i), 0) << 32) | i as u64;
+        let name = name(i);
+        empty |= name.is_empty();
+        *key = (prefix32(name, 0) << 32) | i as u64;
     }
     keys.sort_unstable();
-    refine_ties(keys, name, 4, 0);
+    let unique = refine_ties(keys, name, 4, 0);
+    if empty {
+        Err(Error::EmptyParameterName)
+    } else if !unique {
+        Err(Error::DuplicateParameter)
+    } else {
+        Ok(())
+    }
 }
 
-/// Sorts each run of keys with equal high halves, whose names agree up to `offset`.
-fn refine_ties<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8], offset: usize, depth: u32) {
+/// Sorts each run of keys with equal high halves, whose names agree up to
+/// `offset`; `false` if two names are equal.
+fn refine_ties<'n>(
+    keys: &mut [u64],
+    name: &impl Fn(usize) -> &'n [u8],
+    offset: usize,
+    depth: u32,
+) -> bool {
+    let mut unique = true;
     let mut start = 0;
     while start < keys.len() {
         let high = keys[start] >> 32;
@@ -75,22 +104,35 @@ fn refine_ties<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8], offset: 
             end += 1;
         }
         if end - start > 1 {
-            refine_run(&mut keys[start..end], name, offset, depth);
+            unique &= refine_run(&mut keys[start..end], name, offset, depth);
         }
         start = end;
     }
+    unique
 }
 
-/// Sorts one run of names that agree (zero-padded) up to `offset`.
-fn refine_run<'n>(run: &mut [u64], name: &impl Fn(usize) -> &'n [u8], offset: usize, depth: u32) {
+/// Sorts one run of names that agree (zero-padded) up to `offset`; `false`
+/// if two are equal.
+fn refine_run<'n>(
+    run: &mut [u64],
+    name: &impl Fn(usize) -> &'n [u8],
+    offset: usize,
+    depth: u32,
+) -> bool {
     let by_name = |a: &u64, b: &u64| cmp_from(name(position(*a)), name(position(*b)), offset);
+    // Where a run is finished by comparing names, equal ones end up next to
+    // each other: one more comparison per neighbour finds them.
+    let all_less = |run: &[u64]| {
+        run.windows(2)
+            .all(|w| by_name(&w[0], &w[1]) == Ordering::Less)
+    };
     if run.len() <= SMALL_RUN {
         insertion_sort_by(run, by_name);
-        return;
+        return all_less(run);
     }
     if depth >= MAX_DEPTH {
         heapsort_by(run, by_name);
-        return;
+        return all_less(run);
     }
     // Skip the bytes every name of the run shares past `offset`.
     let first = name(position(run[0]));
@@ -110,7 +152,7 @@ fn refine_run<'n>(run: &mut [u64], name: &impl Fn(usize) -> &'n [u8], offset: us
         *key = (prefix32(name(at), offset) << 32) | at as u64;
     }
     run.sort_unstable();
-    refine_ties(run, name, offset + 4, depth + 1);
+    refine_ties(run, name, offset + 4, depth + 1)
 }
 
 /// The length of the common prefix of `a` and `b`, eight bytes a step.
@@ -218,23 +260,29 @@ pub(crate) fn apply_order<T: Copy>(items: &mut [T], keys: &mut [u64]) {
 /// are heapsorted by comparing names, which needs no working space.
 const IN_PLACE_KEYS: usize = 256;
 
-/// Sorts `params` in S3 order in place.
-pub(crate) fn sort_params(params: &mut [Param<'_>]) {
+/// Sorts `params` in S3 order in place and checks the names.
+///
+/// # Errors
+/// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`]; the
+/// slice is sorted either way.
+pub(crate) fn sort_params(params: &mut [Param<'_>]) -> Result<(), Error> {
     let n = params.len();
     if n <= 16 {
         let mut keys = [0u64; 16];
-        sort_params_by_keys(params, &mut keys[..n]);
+        sort_params_by_keys(params, &mut keys[..n])
     } else if n <= IN_PLACE_KEYS {
         let mut keys = [0u64; IN_PLACE_KEYS];
-        sort_params_by_keys(params, &mut keys[..n]);
+        sort_params_by_keys(params, &mut keys[..n])
     } else {
         sort_by(params, |a, b| a.cmp_name(b));
+        check_sorted(params.iter())
     }
 }
 
-fn sort_params_by_keys(params: &mut [Param<'_>], keys: &mut [u64]) {
-    sort_names(keys, &|i| params[i].0.as_bytes());
+fn sort_params_by_keys(params: &mut [Param<'_>], keys: &mut [u64]) -> Result<(), Error> {
+    let checked = sort_names(keys, &|i| params[i].0.as_bytes());
     apply_order(params, keys);
+    checked
 }
 
 #[cfg(test)]
@@ -244,14 +292,36 @@ mod tests {
     use std::vec::Vec;
 
     /// Sorts `names` through the keys and checks the result against the
-    /// standard library's byte order.
+    /// standard library's byte order, and its verdict against a plain scan
+    /// of that order (an empty name, then equal neighbours).
     fn check(names: &[&[u8]]) {
         let mut keys = std::vec![0u64; names.len()];
-        sort_names(&mut keys, &|i| names[i]);
+        let verdict = sort_names(&mut keys, &|i| names[i]);
         let got: Vec<&[u8]> = keys.iter().map(|&k| names[position(k)]).collect();
         let mut expected = names.to_vec();
         expected.sort();
         assert_eq!(got, expected);
+        let expected_verdict = if expected.first().is_some_and(|n| n.is_empty()) {
+            Err(Error::EmptyParameterName)
+        } else if expected.windows(2).any(|w| w[0] == w[1]) {
+            Err(Error::DuplicateParameter)
+        } else {
+            Ok(())
+        };
+        assert_eq!(verdict, expected_verdict, "{names:?}");
+    }
+
+    /// `check` on `names`, then on `names` with one of them repeated (at the
+    /// front, the middle and the end of the list).
+    fn check_with_a_duplicate(names: &[&[u8]]) {
+        check(names);
+        for at in [0, names.len() / 2, names.len().saturating_sub(1)] {
+            if let Some(&name) = names.get(at) {
+                let mut with = names.to_vec();
+                with.insert((at * 7) % with.len(), name);
+                check(&with);
+            }
+        }
     }
 
     #[test]
@@ -283,9 +353,17 @@ mod tests {
             .map(|i| format!("SellerSKUList.SellerSKU.{}", (i * 7919) % 301))
             .chain((0..40).map(|i| format!("{}{}", "x".repeat(i), "y")))
             .chain((0..40).map(|i| format!("{}{}", "ab".repeat(i % 20), i % 3)))
-            .chain((0..40).map(|i| "\0".repeat(i)))
+            .chain((1..41).map(|i| "\0".repeat(i)))
             .collect();
         let names: Vec<&[u8]> = owned.iter().map(|s| s.as_bytes()).collect();
+        // The families alone (distinct names, deep runs, the heapsort
+        // depth) and all together (with the empty name).
+        for family in names.chunks(40).chain([names.as_slice()]) {
+            let mut family = family.to_vec();
+            family.sort();
+            family.dedup();
+            check_with_a_duplicate(&family);
+        }
         check(&names);
     }
 
@@ -309,6 +387,12 @@ mod tests {
             }
             let names: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
             check(&names);
+            // Without empty names and duplicates too, so every verdict occurs.
+            let mut distinct: Vec<&[u8]> = names.into_iter().filter(|n| !n.is_empty()).collect();
+            distinct.sort();
+            distinct.dedup();
+            distinct.reverse();
+            check_with_a_duplicate(&distinct);
         }
     }
 
