@@ -30,8 +30,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
 fi
 
 # --- the wheel ---------------------------------------------------------------
-echo "python: building the wheel (maturin, release)"
-"$venv/bin/maturin" build --quiet --release --manifest-path py/Cargo.toml --out "$work/wheels"
+echo "python: building the wheel (maturin, profile release-python)"
+"$venv/bin/maturin" build --quiet --profile release-python --manifest-path py/Cargo.toml --out "$work/wheels"
 wheel=$(ls "$work"/wheels/mws_sign-*.whl)
 echo "python: built $(basename "$wheel")"
 
