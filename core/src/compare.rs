@@ -39,26 +39,28 @@ mod tests {
 
     #[test]
     fn agrees_with_the_slice_order_on_every_short_pair() {
-        // Every pair of texts of up to 3 bytes over bytes that matter for
-        // padding (0, 1, 0xFF), then pairs sharing a long common prefix.
+        // Every pair of texts of up to 3 bytes (Miri, an interpreter: 2)
+        // over bytes that matter for the order (0, 1, a letter, 0xFF),
+        // alone and after stems that cross a word edge.
         let alphabet = [0u8, 1, b'a', 0xFF];
-        let mut texts = std::vec::Vec::new();
-        for len in 0..=3u32 {
+        let max_len = if cfg!(miri) { 2 } else { 3 };
+        let mut tails = std::vec::Vec::new();
+        for len in 0..=max_len {
             for mut n in 0..alphabet.len().pow(len) {
                 let mut t = std::vec::Vec::new();
                 for _ in 0..len {
                     t.push(alphabet[n % alphabet.len()]);
                     n /= alphabet.len();
                 }
-                texts.push(t);
+                tails.push(t);
             }
         }
         for stem in [&b""[..], b"Signature", b"SellerSKUList.SellerSKU."] {
+            let texts: std::vec::Vec<std::vec::Vec<u8>> =
+                tails.iter().map(|t| [stem, t].concat()).collect();
             for a in &texts {
                 for b in &texts {
-                    let a = [stem, a].concat();
-                    let b = [stem, b].concat();
-                    assert_eq!(cmp_bytes(&a, &b), a.cmp(&b), "{a:?} {b:?}");
+                    assert_eq!(cmp_bytes(a, b), a.cmp(b), "{a:?} {b:?}");
                 }
             }
         }
