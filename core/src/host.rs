@@ -51,7 +51,7 @@ pub(crate) fn parse_host(host: &str) -> Result<HostParts<'_>, Error> {
             Some(colon) => (&host[..colon], Some(&host[colon + 1..])),
             None => (host, None),
         };
-        let lowercase = scan_dns_name_or_ipv4(name.as_bytes()).ok_or(Error::InvalidHost)?;
+        let lowercase = scan_dns_name_or_ipv4(name).ok_or(Error::InvalidHost)?;
         (name, port, lowercase)
     };
     let port_value = match port {
@@ -90,8 +90,9 @@ fn parse_port(digits: &str) -> Option<u16> {
 /// boundaries are then looked at byte by byte (a host is checked on every
 /// one-call signature).
 #[inline(always)]
-fn scan_dns_name_or_ipv4(name: &[u8]) -> Option<bool> {
-    let trimmed = name.strip_suffix(b".").unwrap_or(name);
+fn scan_dns_name_or_ipv4(name: &str) -> Option<bool> {
+    let text = name.strip_suffix('.').unwrap_or(name);
+    let trimmed = text.as_bytes();
     if trimmed.is_empty() || trimmed.len() > 253 {
         return None;
     }
@@ -119,7 +120,7 @@ fn scan_dns_name_or_ipv4(name: &[u8]) -> Option<bool> {
     let valid = rejected == 0
         && is_label(&trimmed[label_start..])
         // All-numeric labels read as an IPv4 address, which must then be valid.
-        && (not_ipv4 != 0 || core::str::from_utf8(trimmed).is_ok_and(is_ipv4));
+        && (not_ipv4 != 0 || is_ipv4(text));
     valid.then_some(upper == 0)
 }
 

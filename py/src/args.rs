@@ -70,11 +70,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Text<'a> {
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         match str_text(obj) {
             Some(text) => Ok(Text(text)),
-            // PyO3 puts the argument's name in front.
-            None => Err(match obj.extract::<&str>() {
-                Err(e) if obj.cast::<PyString>().is_ok() => e,
-                _ => PyTypeError::new_err(format!("must be str, not {}", type_name(&obj))),
-            }),
+            // PyO3 adds a note naming the argument ("while processing 'host'").
+            None => Err(text_error(obj, "must be str")),
         }
     }
 }
@@ -85,26 +82,18 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Text<'a> {
 fn text<'a>(obj: Borrowed<'a, '_, PyAny>) -> PyResult<&'a str> {
     match str_text(obj) {
         Some(text) => Ok(text),
-        None => Err(text_error(obj)),
+        None => Err(text_error(obj, "parameter names and values must be str")),
     }
 }
 
 /// Why `obj` has no text: a `str` that is not valid Unicode (Python's own
-/// error says so) or not a `str` at all.
+/// error says so), or not a `str` at all (`must`, then the type's name).
 #[cold]
-fn text_error(obj: Borrowed<'_, '_, PyAny>) -> PyErr {
+fn text_error(obj: Borrowed<'_, '_, PyAny>, must: &str) -> PyErr {
     match obj.extract::<&str>() {
         Err(e) if obj.cast::<PyString>().is_ok() => e,
-        _ => not_text(&obj),
+        _ => PyTypeError::new_err(format!("{must}, not {}", type_name(&obj))),
     }
-}
-
-#[cold]
-fn not_text(obj: &Bound<'_, PyAny>) -> PyErr {
-    PyTypeError::new_err(format!(
-        "parameter names and values must be str, not {}",
-        type_name(obj)
-    ))
 }
 
 /// A query or form body given as `str`, or as `bytes` that must be UTF-8
