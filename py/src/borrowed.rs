@@ -14,7 +14,8 @@
 //! are borrowed, the binding runs no Python code** (no method calls on, or
 //! conversions of, Python objects — only the C API reads below and Rust).
 //! With the interpreter held and none of its code running, no thread can
-//! take an item out of the list. `borrow_params!` is the only user.
+//! take an item out of the list. `borrow_params!` is the only reader of
+//! list items; text alone (`str_text`) needs no such contract.
 
 #![allow(unsafe_code)]
 
