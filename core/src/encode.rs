@@ -7,7 +7,7 @@
 
 use crate::Error;
 use crate::sink::{FmtSink, Sink, write_into};
-use crate::swar::{first_lanes, load_short, reserved_lanes, word};
+use crate::swar::{count_lanes, first_lanes, load_short, reserved_lanes, word};
 use core::fmt;
 
 /// `UNRESERVED[b]` is true for the bytes S2 leaves as they are.
@@ -195,10 +195,10 @@ pub(crate) fn encoded_len(bytes: &[u8]) -> usize {
     let mut words = bytes.chunks_exact(8);
     let mut escapes = 0;
     for w in words.by_ref() {
-        escapes += reserved_lanes(word(w)).count_ones() as usize;
+        escapes += count_lanes(reserved_lanes(word(w)));
     }
     let rest = words.remainder();
-    escapes += (reserved_lanes(load_short(rest)) & first_lanes(rest.len())).count_ones() as usize;
+    escapes += count_lanes(reserved_lanes(load_short(rest)) & first_lanes(rest.len()));
     bytes.len() + 2 * escapes
 }
 
