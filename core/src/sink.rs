@@ -98,6 +98,14 @@ impl<'b> SliceWriter<'b> {
         SliceWriter { buf, needed: 0 }
     }
 
+    /// The length written, or [`Error::BufferTooSmall`] with the full length.
+    pub(crate) fn finish_len(self) -> Result<usize, Error> {
+        match self.needed {
+            needed if needed > self.buf.len() => Err(Error::BufferTooSmall { needed }),
+            needed => Ok(needed),
+        }
+    }
+
     /// The written text, or [`Error::BufferTooSmall`] with the full length.
     pub(crate) fn finish(self) -> Result<&'b str, Error> {
         let needed = self.needed;
@@ -217,6 +225,17 @@ pub(crate) fn write_into<'b>(
     let mut w = SliceWriter::new(buf);
     write(&mut w);
     w.finish()
+}
+
+/// As [`write_into`], returning the length written instead of the text
+/// (without re-checking the written bytes as UTF-8, a pass over all of them).
+pub(crate) fn write_len(
+    buf: &mut [u8],
+    write: impl FnOnce(&mut SliceWriter<'_>),
+) -> Result<usize, Error> {
+    let mut w = SliceWriter::new(buf);
+    write(&mut w);
+    w.finish_len()
 }
 
 /// The length `write` produces.

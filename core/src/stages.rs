@@ -15,6 +15,16 @@ macro_rules! stage_text {
                 $crate::sink::measure(|c| self.write_to(c))
             }
 
+            /// As [`write`](Self::write), returning the length written
+            /// instead of the text: the bytes are not re-checked as UTF-8
+            /// (they are, being whole encoded pieces), which saves a pass.
+            ///
+            /// # Errors
+            /// As [`write`](Self::write).
+            pub fn write_bytes(&self, buf: &mut [u8]) -> Result<usize, $crate::Error> {
+                $crate::sink::write_len(buf, |w| self.write_to(w))
+            }
+
             /// Writes the text into `buf` and returns it.
             ///
             /// # Errors
@@ -103,6 +113,49 @@ impl<'p, 'a> SortedParams<'p, 'a> {
         SignedQuery {
             params: self,
             signature,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Error, RequestHead, SignatureMethod, Signer, SortedParams};
+
+    #[test]
+    fn write_bytes_writes_what_write_does() {
+        let Ok(head) = RequestHead::new("POST", "https", "MWS.Example.com:443", "/a b/é") else {
+            unreachable!("a valid head")
+        };
+        let Ok(signer) = Signer::new(b"k", SignatureMethod::HmacSha256) else {
+            unreachable!("a valid key")
+        };
+        let lists: [&[(&str, &str)]; 3] = [
+            &[],
+            &[("Action", "List"), ("Version", "2013-09-01")],
+            &[
+                ("Timestamp", "2020-01-01T00:00:00Z"),
+                ("Note", "a+b=c&d ~ ü / ?"),
+                ("***", "(')"),
+            ],
+        ];
+        for params in lists {
+            let mut keys = [0u64; 8];
+            let Ok(sorted) = SortedParams::sort_with_keys(params, &mut keys) else {
+                unreachable!("valid parameters")
+            };
+            let Ok(sig) = signer.sign(&head, &sorted) else {
+                unreachable!("signs")
+            };
+            let q = sorted.signed_query(&sig);
+            let (mut buf, mut copy) = ([0u8; 512], [0u8; 512]);
+            let written = q.write_bytes(&mut buf[..q.len()]);
+            assert_eq!(written, Ok(q.len()));
+            assert_eq!(q.write(&mut copy).map(str::as_bytes), Ok(&buf[..q.len()]));
+            let short = q.len() - 1;
+            assert_eq!(
+                q.write_bytes(&mut buf[..short]),
+                Err(Error::BufferTooSmall { needed: q.len() })
+            );
         }
     }
 }
