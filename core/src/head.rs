@@ -103,7 +103,9 @@ impl<'a> RequestHead<'a> {
     }
 
     /// The checks after the method's (the one-call paths check it first).
-    #[inline(always)]
+    /// Inlined into both constructors natively; one shared copy in wasm
+    /// builds, where the host scan it holds would otherwise be there twice.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn with_checked_method(
         method: &'a str,
         scheme: Scheme,
