@@ -17,6 +17,8 @@ pub(crate) trait CanonicalParam {
     fn name_is_empty(&self) -> bool;
     /// Whether the unencoded name equals `name`.
     fn name_is(&self, name: &str) -> bool;
+    /// Which of the names the canonical query singles out this is, if any.
+    fn role(&self) -> Role;
     /// Writes `&` (when `separator`) and `enc(name)=enc(value)` (S4).
     fn write_pair<S: Sink + ?Sized>(&self, separator: bool, sink: &mut S);
 }
@@ -34,6 +36,11 @@ impl CanonicalParam for Param<'_> {
     #[inline]
     fn name_is(&self, name: &str) -> bool {
         self.0 == name
+    }
+
+    #[inline]
+    fn role(&self) -> Role {
+        role_of(self.0.as_bytes())
     }
 
     #[inline]
@@ -61,17 +68,66 @@ pub(crate) fn check_sorted<'x, P: CanonicalParam + 'x>(
     Ok(())
 }
 
-/// Writes the canonical query (S4) of sorted parameters, skipping `Signature` (S1).
+/// The parameter names canonicalization and the S9 decisions single out.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Role {
+    /// `Signature`: never signed (S1).
+    Signature,
+    /// `SignatureVersion`: must be `2` when present.
+    SignatureVersion,
+    /// `SignatureMethod`: must name the signer's algorithm when present.
+    SignatureMethod,
+    /// Any other name.
+    Other,
+}
+
+/// The role of an unencoded name: one length test for almost every name
+/// (the three special ones are 9, 15 and 16 bytes long).
+#[inline(always)]
+pub(crate) fn role_of(name: &[u8]) -> Role {
+    match name.len() {
+        9 if name == b"Signature" => Role::Signature,
+        15 if name == b"SignatureMethod" => Role::SignatureMethod,
+        16 if name == b"SignatureVersion" => Role::SignatureVersion,
+        _ => Role::Other,
+    }
+}
+
+/// The auth parameters met while writing a canonical query, so the S9
+/// checks need no lookups of their own (see `Signer::sign`).
+pub(crate) struct AuthParams<'x, P> {
+    /// The `SignatureVersion` parameter, if any.
+    pub(crate) version: Option<&'x P>,
+    /// The `SignatureMethod` parameter, if any.
+    pub(crate) method: Option<&'x P>,
+}
+
+impl<P> Default for AuthParams<'_, P> {
+    fn default() -> Self {
+        AuthParams {
+            version: None,
+            method: None,
+        }
+    }
+}
+
+/// Writes the canonical query (S4) of sorted parameters, skipping `Signature`
+/// (S1), and returns the auth parameters it passed.
 pub(crate) fn write_canonical<'x, P: CanonicalParam + 'x, S: Sink + ?Sized>(
     sorted: impl Iterator<Item = &'x P>,
     sink: &mut S,
-) {
+) -> AuthParams<'x, P> {
+    let mut auth = AuthParams::default();
     let mut first = true;
     for p in sorted {
-        if p.name_is("Signature") {
-            continue;
+        match p.role() {
+            Role::Other => {}
+            Role::Signature => continue,
+            Role::SignatureVersion => auth.version = Some(p),
+            Role::SignatureMethod => auth.method = Some(p),
         }
         p.write_pair(!first, sink);
         first = false;
     }
+    auth
 }

@@ -10,7 +10,7 @@
 //!   sizes (one `u64` per parameter).
 
 use crate::Error;
-use crate::canonical::{CanonicalParam, check_sorted, write_canonical};
+use crate::canonical::{AuthParams, CanonicalParam, check_sorted, write_canonical};
 use crate::compare::cmp_bytes;
 use crate::sink::Sink;
 use crate::sort::{insertion_sort_by, position, sort_names, sort_params};
@@ -132,7 +132,7 @@ impl<'p, 'a> Run<'p, 'a> {
     }
 
     /// Writes the canonical query of this run alone.
-    fn write_canonical<S: Sink + ?Sized>(&self, sink: &mut S) {
+    fn write_canonical<S: Sink + ?Sized>(&self, sink: &mut S) -> AuthParams<'_, Param<'a>> {
         match self {
             Run::Borrowed {
                 params,
@@ -332,12 +332,16 @@ impl<'p, 'a> SortedParams<'p, 'a> {
         self.first.get(name).or_else(|| self.second.get(name))
     }
 
-    pub(crate) fn write_canonical<S: Sink + ?Sized>(&self, sink: &mut S) {
+    /// Writes the canonical query, returning the auth parameters it passed.
+    pub(crate) fn write_canonical<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+    ) -> AuthParams<'_, Param<'a>> {
         if self.second.len() == 0 {
             // One run (every public constructor): a loop without merging.
-            self.first.write_canonical(sink);
+            self.first.write_canonical(sink)
         } else {
-            write_canonical(self.iter(), sink);
+            write_canonical(self.iter(), sink)
         }
     }
 }

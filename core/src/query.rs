@@ -3,7 +3,7 @@
 //! the fly whenever they are compared or re-encoded.
 
 use crate::Error;
-use crate::canonical::{CanonicalParam, check_sorted};
+use crate::canonical::{CanonicalParam, Role, check_sorted, role_of};
 use crate::encode::encode_to;
 use crate::sink::Sink;
 use core::cmp::Ordering;
@@ -109,6 +109,20 @@ impl CanonicalParam for RawParam<'_> {
 
     fn name_is(&self, name: &str) -> bool {
         self.cmp_name_with(name) == Ordering::Equal
+    }
+
+    fn role(&self) -> Role {
+        if self.plain_name {
+            role_of(self.name.as_bytes())
+        } else {
+            // An escaped name, compared decoded as every name is.
+            match decoded(self.name).count() {
+                9 if self.name_is("Signature") => Role::Signature,
+                15 if self.name_is("SignatureMethod") => Role::SignatureMethod,
+                16 if self.name_is("SignatureVersion") => Role::SignatureVersion,
+                _ => Role::Other,
+            }
+        }
     }
 
     fn write_pair<S: Sink + ?Sized>(&self, separator: bool, sink: &mut S) {

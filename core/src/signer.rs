@@ -1,5 +1,6 @@
 //! The signer: a secret keyed once into HMAC state, then any number of requests.
 
+use crate::canonical::AuthParams;
 use crate::mac::KeyedMac;
 use crate::params::{SortedParams, with_sorted};
 use crate::sink::Sink;
@@ -71,11 +72,15 @@ impl Signer {
         head: &RequestHead<'_>,
         params: &SortedParams<'_, '_>,
     ) -> Result<Signature, Error> {
-        check_auth_params(params, self.method)?;
-        Ok(self.mac_with(|sink| {
+        // The auth parameters are checked as the canonical query passes them
+        // (no lookups); on an error the MAC is simply dropped.
+        let mut auth = AuthParams::default();
+        let signature = self.mac_with(|sink| {
             head.write_to(sink);
-            params.write_canonical(sink);
-        }))
+            auth = params.write_canonical(sink);
+        });
+        check_auth_params(&auth, self.method)?;
+        Ok(signature)
     }
 
     /// Signs a request whose parameters are in any order, sorting them in an
@@ -105,16 +110,16 @@ impl Signer {
 }
 
 /// S9 decisions: the auth parameters, when present, must agree with the signer.
-pub(crate) fn check_auth_params(
-    params: &SortedParams<'_, '_>,
+fn check_auth_params(
+    auth: &AuthParams<'_, Param<'_>>,
     method: SignatureMethod,
 ) -> Result<(), Error> {
-    if let Some(version) = params.get("SignatureVersion") {
-        if version != "2" {
+    if let Some((_, version)) = auth.version {
+        if *version != "2" {
             return Err(Error::UnsupportedSignatureVersion);
         }
     }
-    if let Some(name) = params.get("SignatureMethod") {
+    if let Some((_, name)) = auth.method {
         if SignatureMethod::from_name(name)? != method {
             return Err(Error::SignatureMethodMismatch);
         }
