@@ -194,10 +194,9 @@ fn main() {
                 "pre-keyed sign + signed query into a buffer",
                 Box::new(|| {
                     if let Ok(sorted) = SortedParams::sort_with_keys(black_box(&params), &mut keys)
+                        && let Ok(sig) = signer.sign(&head, &sorted)
                     {
-                        if let Ok(sig) = signer.sign(&head, &sorted) {
-                            black_box(sorted.signed_query(&sig).write(&mut out).ok());
-                        }
+                        black_box(sorted.signed_query(&sig).write(&mut out).ok());
                     }
                 }),
             ),

@@ -6,6 +6,7 @@
 //! `SignatureDoesNotMatch`; hence a table of our own.
 
 use crate::Error;
+use crate::lanes16;
 use crate::sink::{FmtSink, Sink, write_into};
 use crate::swar::{count_lanes, first_lanes, load_short, reserved_lanes, word};
 use core::fmt;
@@ -114,19 +115,63 @@ const WINDOW: usize = 32;
 pub(crate) fn encode_within(src: &[u8], dst: &mut [u8], mut at: usize) -> usize {
     let n = src.len();
     if n < 8 {
-        return encode_word(u64::from_le_bytes(load_short(src)), n, dst, at);
+        let w = load_short(src);
+        let reserved = lanes16::reserved_mask(lanes16::pair(w, [0; 8])) & ((1 << n) - 1);
+        return encode_classified(u64::from_le_bytes(w), n, reserved == 0, dst, at);
     }
-    let mut words = src.chunks_exact(8);
-    for w in words.by_ref() {
-        at = encode_word(u64::from_le_bytes(word(w)), 8, dst, at);
+    let mut rest = src;
+    while let Some((chunk, tail)) = rest
+        .split_first_chunk::<16>()
+        .filter(|(_, t)| !t.is_empty())
+    {
+        at = encode_chunk(*chunk, dst, at);
+        rest = tail;
     }
-    let rest = words.remainder().len();
-    if rest > 0 {
-        // The last 8 bytes, shifted past the `8 - rest` already done.
-        let last = u64::from_le_bytes(word(&src[n - 8..]));
-        at = encode_word(last >> (8 * (8 - rest)), rest, dst, at);
+    // 1–16 bytes are left, and at least 8 bytes of text end here.
+    let r = rest.len();
+    let last = word(&src[n - 8..]);
+    if r < 8 {
+        // The last 8 bytes, shifted past the `8 - r` already done.
+        return encode_word(u64::from_le_bytes(last) >> (8 * (8 - r)), r, dst, at);
     }
-    at
+    // 8–16 bytes: the first and the last 8, overlapping, classified as one vector.
+    let first = word(rest);
+    let reserved = lanes16::reserved_mask(lanes16::pair(first, last));
+    if reserved == 0 {
+        if let Some(out) = dst.get_mut(at..at + r) {
+            out[..8].copy_from_slice(&first);
+            out[r - 8..].copy_from_slice(&last);
+        }
+        return at + r;
+    }
+    at = encode_classified(u64::from_le_bytes(first), 8, reserved & 0xFF == 0, dst, at);
+    // The last word's lanes past the first word's: its top `more` lanes.
+    let more = r - 8;
+    let last = u64::from_le_bytes(last)
+        .checked_shr(8 * (8 - more) as u32)
+        .unwrap_or(0);
+    encode_classified(last, more, reserved >> (16 - more) == 0, dst, at)
+}
+
+/// Encodes 16 bytes at `at`: one store when none needs escaping.
+#[inline(always)]
+fn encode_chunk(chunk: [u8; 16], dst: &mut [u8], at: usize) -> usize {
+    let reserved = lanes16::reserved_mask(chunk);
+    if reserved == 0 {
+        if let Some(out) = dst.get_mut(at..at + 16) {
+            out.copy_from_slice(&chunk);
+        }
+        return at + 16;
+    }
+    let (lo, hi) = chunk.split_at(8);
+    let at = encode_classified(
+        u64::from_le_bytes(word(lo)),
+        8,
+        reserved & 0xFF == 0,
+        dst,
+        at,
+    );
+    encode_classified(u64::from_le_bytes(word(hi)), 8, reserved >> 8 == 0, dst, at)
 }
 
 /// The room [`encode_pair_within`] needs for a name and value of these lengths.
@@ -169,13 +214,21 @@ fn byte_within(byte: u8, dst: &mut [u8], at: usize) -> usize {
 /// without a branch: dead lanes are stored but do not advance.
 #[inline(always)]
 fn encode_word(word: u64, live: usize, dst: &mut [u8], at: usize) -> usize {
+    let clean = reserved_lanes(word.to_le_bytes()) & first_lanes(live) == 0;
+    encode_classified(word, live, clean, dst, at)
+}
+
+/// [`encode_word`] for a word already classified: `clean` when none of its
+/// `live` lanes needs escaping.
+#[inline(always)]
+fn encode_classified(word: u64, live: usize, clean: bool, dst: &mut [u8], at: usize) -> usize {
     let Some(window) = dst
         .get_mut(at..)
         .and_then(|d| d.first_chunk_mut::<WINDOW>())
     else {
         return at; // not reached: callers leave `room_for` (see `encode_within`)
     };
-    if reserved_lanes(word.to_le_bytes()) & first_lanes(live) == 0 {
+    if clean {
         window[..8].copy_from_slice(&word.to_le_bytes());
         return at + live;
     }

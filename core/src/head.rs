@@ -189,11 +189,11 @@ impl<'a> RequestHead<'a> {
                 sink.put(&lower[..chunk.len()]);
             }
         }
-        if let Some(port) = self.host.port {
-            if self.host.port_value != self.scheme.default_port() {
-                sink.put_byte(b':');
-                sink.put(port.as_bytes());
-            }
+        if let Some(port) = self.host.port
+            && self.host.port_value != self.scheme.default_port()
+        {
+            sink.put_byte(b':');
+            sink.put(port.as_bytes());
         }
     }
 

@@ -11,6 +11,7 @@ mod encode;
 mod error;
 mod head;
 mod host;
+mod lanes16;
 mod mac;
 mod md5;
 mod mws;

@@ -114,15 +114,15 @@ fn check_auth_params(
     auth: &AuthParams<'_, Param<'_>>,
     method: SignatureMethod,
 ) -> Result<(), Error> {
-    if let Some((_, version)) = auth.version {
-        if *version != "2" {
-            return Err(Error::UnsupportedSignatureVersion);
-        }
+    if let Some((_, version)) = auth.version
+        && *version != "2"
+    {
+        return Err(Error::UnsupportedSignatureVersion);
     }
-    if let Some((_, name)) = auth.method {
-        if SignatureMethod::from_name(name)? != method {
-            return Err(Error::SignatureMethodMismatch);
-        }
+    if let Some((_, name)) = auth.method
+        && SignatureMethod::from_name(name)? != method
+    {
+        return Err(Error::SignatureMethodMismatch);
     }
     Ok(())
 }

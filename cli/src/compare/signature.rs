@@ -13,12 +13,12 @@ pub fn signature(stages: &Stages, given: &str, strings_equal: Option<bool>) -> R
         report.same(format!("signature   {ours}"));
         return report;
     }
-    if theirs.contains('%') {
-        if let Some(decoded) = encoding::decode(theirs).filter(|d| d == ours) {
-            report.same(format!("signature   {decoded}"));
-            report.detail("(theirs was given URL-encoded, as it is sent: %2B %2F %3D)");
-            return report;
-        }
+    if theirs.contains('%')
+        && let Some(decoded) = encoding::decode(theirs).filter(|d| d == ours)
+    {
+        report.same(format!("signature   {decoded}"));
+        report.detail("(theirs was given URL-encoded, as it is sent: %2B %2F %3D)");
+        return report;
     }
     report.differ(format!("signature   ours {ours}, theirs {theirs}"));
     if theirs.replace(' ', "+") == ours {

@@ -93,10 +93,10 @@ fn write_escaped<S: Sink + ?Sized>(text: &str, special: &[u8], sink: &mut S) {
         started = true;
         let mut utf8 = [0u8; 4];
         let encoded = c.encode_utf8(&mut utf8).as_bytes();
-        if let [b] = encoded {
-            if special.contains(b) {
-                sink.put_byte(b'\\');
-            }
+        if let [b] = encoded
+            && special.contains(b)
+        {
+            sink.put_byte(b'\\');
         }
         sink.put(encoded);
     }

@@ -1,0 +1,60 @@
+//! Sixteen bytes at a time, with the platform's 128-bit vectors (SSE2 on
+//! x86-64, `simd128` in the wasm build) through the `wide` crate.
+//! Where neither is enabled, `wide` falls back to plain arrays.
+
+use wide::u8x16;
+
+/// Bit `i` is set when byte `i` of `chunk` is reserved (must be escaped).
+#[inline(always)]
+pub(crate) fn reserved_mask(chunk: [u8; 16]) -> u32 {
+    let x = u8x16::new(chunk);
+    // `lo..lo + len` as one unsigned compare: `x - lo` wraps below `lo`.
+    let within = |v: u8x16, lo: u8, len: u8| {
+        let offset = v - u8x16::splat(lo);
+        offset.min(u8x16::splat(len - 1)).simd_eq(offset)
+    };
+    // Setting bit 0x20 folds A-Z onto a-z and maps no other byte into a-z.
+    let letter = within(x | u8x16::splat(0x20), b'a', 26);
+    let digit = within(x, b'0', 10);
+    let dash_dot = within(x, b'-', 2);
+    let underscore = x.simd_eq(u8x16::splat(b'_'));
+    let tilde = x.simd_eq(u8x16::splat(b'~'));
+    !(letter | digit | dash_dot | underscore | tilde).to_bitmask() & 0xFFFF
+}
+
+/// Two 8-byte words as one vector (`lo` in lanes 0–7).
+#[inline(always)]
+pub(crate) fn pair(lo: [u8; 8], hi: [u8; 8]) -> [u8; 16] {
+    let mut both = [0u8; 16];
+    both[..8].copy_from_slice(&lo);
+    both[8..].copy_from_slice(&hi);
+    both
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::encode::is_unreserved;
+
+    #[test]
+    fn every_byte_in_every_lane_is_classified_as_the_table_says() {
+        for byte in 0..=255u8 {
+            let expected = u32::from(!is_unreserved(byte));
+            for lane in 0..16 {
+                let mut chunk = [b'a'; 16];
+                chunk[lane] = byte;
+                assert_eq!(
+                    reserved_mask(chunk),
+                    expected << lane,
+                    "{byte:#04x} in lane {lane}"
+                );
+            }
+            assert_eq!(reserved_mask([byte; 16]), expected * 0xFFFF, "{byte:#04x}");
+        }
+    }
+
+    #[test]
+    fn pair_puts_the_first_word_in_the_low_lanes() {
+        assert_eq!(pair(*b"01234567", *b"89abcdef"), *b"0123456789abcdef");
+    }
+}
