@@ -2,6 +2,7 @@
 //! x86-64, `simd128` in the wasm build) through the `wide` crate.
 //! Where neither is enabled, `wide` falls back to plain arrays.
 
+use crate::swar::word;
 use wide::u8x16;
 
 /// Bit `i` is set when byte `i` of `chunk` is reserved (must be escaped).
@@ -20,6 +21,17 @@ pub(crate) fn reserved_mask(chunk: [u8; 16]) -> u32 {
     let underscore = x.simd_eq(u8x16::splat(b'_'));
     let tilde = x.simd_eq(u8x16::splat(b'~'));
     !(letter | digit | dash_dot | underscore | tilde).to_bitmask() & 0xFFFF
+}
+
+/// The 16 bytes of `bytes` from `at`, zero-filled past its end, read
+/// without a byte loop (whole or as two short words).
+#[inline(always)]
+pub(crate) fn load(bytes: &[u8], at: usize) -> u8x16 {
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    if let Some(chunk) = rest.first_chunk::<16>() {
+        return u8x16::new(*chunk);
+    }
+    u8x16::new(pair(word(rest), word(rest.get(8..).unwrap_or(&[]))))
 }
 
 /// Two 8-byte words as one vector (`lo` in lanes 0–7).
@@ -50,6 +62,20 @@ mod tests {
                 );
             }
             assert_eq!(reserved_mask([byte; 16]), expected * 0xFFFF, "{byte:#04x}");
+        }
+    }
+
+    #[test]
+    fn load_zero_fills_past_the_end() {
+        let text: [u8; 40] = core::array::from_fn(|i| i as u8 + 1);
+        for len in 0..=40 {
+            for at in [0, 8, 16, 24, 32, 40, 48] {
+                let mut expected = [0u8; 16];
+                for (i, e) in expected.iter_mut().enumerate() {
+                    *e = text[..len].get(at + i).copied().unwrap_or(0);
+                }
+                assert_eq!(load(&text[..len], at).to_array(), expected, "{len} {at}");
+            }
         }
     }
 
