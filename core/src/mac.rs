@@ -207,6 +207,12 @@ impl MacStream {
         }
     }
 
+    /// The number of message bytes written so far (the key block aside).
+    #[inline]
+    pub(crate) fn message_len(&self) -> usize {
+        (self.blocks as usize - 1) * BLOCK + self.len
+    }
+
     /// Pads, finishes the inner hash, and runs the outer one: the raw tag
     /// (32 bytes for SHA-256, the first 20 for SHA-1) and its length.
     // By reference: moving the stream (over 500 bytes) would be a copy.

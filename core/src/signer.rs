@@ -72,15 +72,29 @@ impl Signer {
         head: &RequestHead<'_>,
         params: &SortedParams<'_, '_>,
     ) -> Result<Signature, Error> {
+        self.sign_measured(head, params)
+            .map(|(signature, _)| signature)
+    }
+
+    /// As [`Signer::sign`], also returning the length of the canonical
+    /// query, counted by the MAC stream as it passed: a signed request's
+    /// texts then know their lengths without a measuring pass.
+    #[inline]
+    pub(crate) fn sign_measured(
+        &self,
+        head: &RequestHead<'_>,
+        params: &SortedParams<'_, '_>,
+    ) -> Result<(Signature, usize), Error> {
+        let mut stream = self.mac.start();
+        head.write_to(&mut stream);
+        let head_len = stream.message_len();
         // The auth parameters are checked as the canonical query passes them
         // (no lookups); on an error the MAC is simply dropped.
-        let mut auth = AuthParams::default();
-        let signature = self.mac_with(|sink| {
-            head.write_to(sink);
-            auth = params.write_canonical(sink);
-        });
+        let auth = params.write_canonical(&mut stream);
+        let canonical_len = stream.message_len() - head_len;
+        let (tag, len) = stream.finish();
         check_auth_params(&auth, self.method)?;
-        Ok(signature)
+        Ok((Signature::from_tag(self.method, &tag[..len]), canonical_len))
     }
 
     /// Signs a request whose parameters are in any order, sorting them in an

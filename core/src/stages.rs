@@ -9,10 +9,13 @@ use crate::{RequestHead, Signature, SortedParams};
 macro_rules! stage_text {
     ($ty:ident) => {
         impl $ty<'_, '_, '_> {
-            /// The length of the text in bytes.
+            /// The length of the text in bytes: known at once for the texts
+            /// of a [`SignedRequest`](crate::SignedRequest), else measured
+            /// by a pass that writes nothing.
             #[allow(clippy::len_without_is_empty)]
             pub fn len(&self) -> usize {
-                $crate::sink::measure(|c| self.write_to(c))
+                self.known_len()
+                    .unwrap_or_else(|| $crate::sink::measure(|c| self.write_to(c)))
             }
 
             /// As [`write`](Self::write), returning the length written
@@ -50,11 +53,17 @@ macro_rules! stage_text {
 #[derive(Clone, Copy, Debug)]
 pub struct CanonicalQuery<'s, 'p, 'a> {
     params: &'s SortedParams<'p, 'a>,
+    /// The length, when the signature's MAC stream counted it.
+    known_len: Option<usize>,
 }
 
 impl CanonicalQuery<'_, '_, '_> {
     pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.params.write_canonical(sink);
+    }
+
+    fn known_len(&self) -> Option<usize> {
+        self.known_len
     }
 }
 stage_text!(CanonicalQuery);
@@ -71,6 +80,10 @@ impl StringToSign<'_, '_, '_> {
         self.head.write_to(sink);
         self.params.write_canonical(sink);
     }
+
+    fn known_len(&self) -> Option<usize> {
+        None
+    }
 }
 stage_text!(StringToSign);
 
@@ -80,27 +93,52 @@ stage_text!(StringToSign);
 pub struct SignedQuery<'s, 'p, 'a> {
     params: &'s SortedParams<'p, 'a>,
     signature: &'s Signature,
+    /// The canonical query's length, when the signature's MAC stream counted it.
+    canonical_len: Option<usize>,
 }
 
 impl SignedQuery<'_, '_, '_> {
+    /// `&` when the canonical query is not empty, `Signature=` and the
+    /// encoded signature after the canonical query.
+    fn known_len(&self) -> Option<usize> {
+        let canonical = self.canonical_len?;
+        let separator = usize::from(canonical > 0);
+        let signature = crate::encode::encoded_len(self.signature.as_bytes());
+        Some(canonical + separator + SIGNATURE_FIELD.len() + signature)
+    }
+
     pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.params.write_canonical(sink);
         // An empty parameter list has no `&` to separate the signature from.
         if self.params.iter().any(|p| p.0 != "Signature") {
             sink.put_byte(b'&');
         }
-        sink.put(b"Signature=");
+        sink.put(SIGNATURE_FIELD);
         crate::encode::encode_to(self.signature.as_bytes(), sink);
     }
 }
 stage_text!(SignedQuery);
+
+/// What precedes the encoded signature in a signed query.
+const SIGNATURE_FIELD: &[u8] = b"Signature=";
 
 pub(crate) use stage_text;
 
 impl<'p, 'a> SortedParams<'p, 'a> {
     /// The canonical query (S4) of these parameters.
     pub fn canonical_query(&self) -> CanonicalQuery<'_, 'p, 'a> {
-        CanonicalQuery { params: self }
+        CanonicalQuery {
+            params: self,
+            known_len: None,
+        }
+    }
+
+    /// The canonical query whose length the signature's MAC stream counted.
+    pub(crate) fn canonical_query_of_len(&self, len: usize) -> CanonicalQuery<'_, 'p, 'a> {
+        CanonicalQuery {
+            params: self,
+            known_len: Some(len),
+        }
     }
 
     /// The string to sign (S8) of a request with these parameters.
@@ -113,6 +151,20 @@ impl<'p, 'a> SortedParams<'p, 'a> {
         SignedQuery {
             params: self,
             signature,
+            canonical_len: None,
+        }
+    }
+
+    /// As [`SortedParams::signed_query`] for a canonical query of `canonical_len` bytes.
+    pub(crate) fn signed_query_of_len<'s>(
+        &'s self,
+        signature: &'s Signature,
+        canonical_len: usize,
+    ) -> SignedQuery<'s, 'p, 'a> {
+        SignedQuery {
+            params: self,
+            signature,
+            canonical_len: Some(canonical_len),
         }
     }
 }

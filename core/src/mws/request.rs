@@ -152,8 +152,8 @@ impl<'a> Credentials<'a> {
             n += 1;
         }
         let all = SortedParams::owned(auth, n)?.merge(extra)?;
-        let signature = self.signer.sign(&head, &all)?;
-        Ok(SignedRequest::from_parts(head, all, signature))
+        let signed = self.signer.sign_measured(&head, &all)?;
+        Ok(SignedRequest::from_parts(head, all, signed))
     }
 }
 
