@@ -18,6 +18,7 @@ use crate::Error;
 use crate::canonical::{CanonicalParam, check_sorted};
 use crate::compare::cmp_bytes;
 use crate::params::Param;
+use crate::swar::word;
 use core::cmp::Ordering;
 
 /// Runs up to this size are finished by insertion sort on the names.
@@ -205,25 +206,20 @@ fn sort_by_prefix(keys: &mut [u64]) {
     keys.sort_unstable_by_key(prefix);
 }
 
-/// The length of the common prefix of `a` and `b`, eight bytes a step.
+/// The length of the common prefix of `a` and `b`, eight bytes a step (the
+/// last step's words zero-filled past the shorter one's end).
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
     let mut i = 0;
-    while i + 8 <= n {
-        let (mut x, mut y) = ([0u8; 8], [0u8; 8]);
-        x.copy_from_slice(&a[i..i + 8]);
-        y.copy_from_slice(&b[i..i + 8]);
-        let diff = u64::from_le_bytes(x) ^ u64::from_le_bytes(y);
+    while i < n {
+        let diff = u64::from_le_bytes(word(&a[i..])) ^ u64::from_le_bytes(word(&b[i..]));
         if diff != 0 {
             return i + (diff.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    i + a[i..n]
-        .iter()
-        .zip(&b[i..n])
-        .take_while(|(x, y)| x == y)
-        .count()
+    n
 }
 
 /// A comparison sort for when there is no room for keys: insertion sort
@@ -449,6 +445,28 @@ mod tests {
             distinct.dedup();
             distinct.reverse();
             check_with_a_duplicate(&distinct);
+        }
+    }
+
+    #[test]
+    fn common_prefix_counts_equal_leading_bytes() {
+        let text: Vec<u8> = (0..40u8).collect();
+        for len_a in 0..=20 {
+            for len_b in 0..=20 {
+                for differ_at in 0..=20 {
+                    let a = &text[..len_a];
+                    let mut b = text[..len_b].to_vec();
+                    if let Some(byte) = b.get_mut(differ_at) {
+                        *byte ^= 0x80;
+                    }
+                    let expected = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+                    assert_eq!(
+                        common_prefix(a, &b),
+                        expected,
+                        "{len_a} {len_b} {differ_at}"
+                    );
+                }
+            }
         }
     }
 
