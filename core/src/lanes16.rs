@@ -34,6 +34,34 @@ pub(crate) fn load(bytes: &[u8], at: usize) -> u8x16 {
     u8x16::new(pair(word(rest), word(rest.get(8..).unwrap_or(&[]))))
 }
 
+/// The index of the first `byte` (not 0) in `bytes`, 16 bytes a step.
+#[inline]
+pub(crate) fn find(bytes: &[u8], byte: u8) -> Option<usize> {
+    let mut at = 0;
+    while at < bytes.len() {
+        let hits = load(bytes, at).simd_eq(u8x16::splat(byte)).to_bitmask();
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize);
+        }
+        at += 16;
+    }
+    None
+}
+
+/// Whether `bytes` holds `a` or `b` (neither 0), 16 bytes a step.
+#[inline]
+pub(crate) fn contains_either(bytes: &[u8], a: u8, b: u8) -> (bool, bool) {
+    let (mut has_a, mut has_b) = (u8x16::splat(0), u8x16::splat(0));
+    let mut at = 0;
+    while at < bytes.len() {
+        let chunk = load(bytes, at);
+        has_a |= chunk.simd_eq(u8x16::splat(a));
+        has_b |= chunk.simd_eq(u8x16::splat(b));
+        at += 16;
+    }
+    (has_a.any(), has_b.any())
+}
+
 /// Two 8-byte words as one vector (`lo` in lanes 0–7).
 #[inline(always)]
 pub(crate) fn pair(lo: [u8; 8], hi: [u8; 8]) -> [u8; 16] {
@@ -46,6 +74,7 @@ pub(crate) fn pair(lo: [u8; 8], hi: [u8; 8]) -> [u8; 16] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    extern crate std;
     use crate::encode::is_unreserved;
 
     #[test]
@@ -76,6 +105,28 @@ mod tests {
                 }
                 assert_eq!(load(&text[..len], at).to_array(), expected, "{len} {at}");
             }
+        }
+    }
+
+    #[test]
+    fn find_and_contains_either_agree_with_plain_scans() {
+        let text: std::vec::Vec<u8> = (0..70u8)
+            .map(|i| b"ab&c=%+"[usize::from(i) * 5 % 7])
+            .collect();
+        for len in 0..text.len() {
+            let t = &text[..len];
+            for byte in [b'&', b'=', b'%', b'+', b'z'] {
+                assert_eq!(
+                    find(t, byte),
+                    t.iter().position(|&b| b == byte),
+                    "{len} {byte}"
+                );
+            }
+            assert_eq!(
+                contains_either(t, b'%', b'+'),
+                (t.contains(&b'%'), t.contains(&b'+')),
+                "{len}"
+            );
         }
     }
 

@@ -4,7 +4,9 @@
 
 use crate::Error;
 use crate::canonical::{CanonicalParam, Role, check_sorted, role_of};
+use crate::compare::cmp_bytes;
 use crate::encode::encode_to;
+use crate::lanes16;
 use crate::sink::Sink;
 use core::cmp::Ordering;
 
@@ -86,7 +88,7 @@ impl<'q> RawParam<'q> {
 
     fn cmp_name_with(&self, name: &str) -> Ordering {
         if self.plain_name {
-            self.name.as_bytes().cmp(name.as_bytes())
+            cmp_bytes(self.name.as_bytes(), name.as_bytes())
         } else {
             decoded(self.name).cmp(name.bytes())
         }
@@ -96,7 +98,7 @@ impl<'q> RawParam<'q> {
 impl CanonicalParam for RawParam<'_> {
     fn cmp_name(&self, other: &Self) -> Ordering {
         if self.plain_name && other.plain_name {
-            self.name.as_bytes().cmp(other.name.as_bytes())
+            cmp_bytes(self.name.as_bytes(), other.name.as_bytes())
         } else {
             decoded(self.name).cmp(decoded(other.name))
         }
@@ -194,12 +196,35 @@ fn decoded(raw: &str) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
-/// Whether every escape is well formed and the decoded bytes are UTF-8.
+/// Whether every escape is well formed and the decoded bytes are UTF-8;
+/// `Ok(true)` when the text needs no decoding at all (no `%`, no `+`).
 ///
-/// Decodes through a small buffer and lets `core::str::from_utf8` judge each
-/// chunk, carrying an incomplete trailing sequence over to the next chunk.
-fn check_encoded(raw: &str) -> Result<(), Error> {
+/// Text without `%` decodes to itself (`+` to a space): it is a `&str`
+/// already, so valid. Otherwise it is decoded through a small buffer and
+/// `core::str::from_utf8` judges each chunk, carrying an incomplete
+/// trailing sequence over to the next chunk.
+fn check_encoded(raw: &str) -> Result<bool, Error> {
     let bytes = raw.as_bytes();
+    let (escapes, pluses) = lanes16::contains_either(bytes, b'%', b'+');
+    if !escapes {
+        return Ok(!pluses);
+    }
+    // Escapes of ASCII bytes (`%3A`) keep valid UTF-8 valid: only their
+    // form needs checking. An escape of a byte from 0x80 on is part of an
+    // encoded multi-byte character, which needs decoding to judge.
+    let mut at = 0;
+    let mut ascii = true;
+    while let Some(found) = bytes.get(at..).and_then(|rest| lanes16::find(rest, b'%')) {
+        let escape = at + found;
+        let digit = |i: usize| bytes.get(escape + i).copied().and_then(hex_value);
+        let high = digit(1).ok_or(Error::MalformedQuery)?;
+        digit(2).ok_or(Error::MalformedQuery)?;
+        ascii &= high < 8;
+        at = escape + 3;
+    }
+    if ascii {
+        return Ok(false);
+    }
     let mut chunk = [0u8; 64];
     let mut len = 0;
     let mut at = 0;
@@ -213,7 +238,7 @@ fn check_encoded(raw: &str) -> Result<(), Error> {
         }
     }
     core::str::from_utf8(&chunk[..len]).map_err(|_| Error::MalformedQuery)?;
-    Ok(())
+    Ok(false)
 }
 
 /// Validates `chunk[..len]`; keeps an incomplete final sequence (at most 3
@@ -258,10 +283,28 @@ pub fn form_decode<'b>(raw: &str, buf: &'b mut [u8]) -> Result<&'b str, Error> {
 
 /// The non-empty `&`-separated pieces of a query, split on their first `=`.
 fn pieces(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| p.split_once('=').unwrap_or((p, "")))
+    let mut rest = query;
+    core::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            // `&` and `=` are ASCII: splitting at them keeps whole characters.
+            let end = lanes16::find(rest.as_bytes(), b'&').unwrap_or(rest.len());
+            let (piece, after) = rest.split_at_checked(end)?;
+            rest = after.get(1..).unwrap_or("");
+            if piece.is_empty() {
+                continue;
+            }
+            return Some(match lanes16::find(piece.as_bytes(), b'=') {
+                Some(at) => {
+                    let (name, value) = piece.split_at_checked(at)?;
+                    (name, value.get(1..).unwrap_or(""))
+                }
+                None => (piece, ""),
+            });
+        }
+    })
 }
 
 /// A received query's parameters, sorted (S3, by decoded name) and checked.
@@ -289,28 +332,43 @@ pub fn parse_query<'s, 'q>(
     query: &'q str,
     space: &'s mut [RawParam<'q>],
 ) -> Result<ReceivedParams<'s, 'q>, Error> {
+    // One pass: each piece is checked and, while there is room, stored;
+    // a malformed piece anywhere is reported before a lack of room.
     let mut count = 0;
+    let mut plain_names = true;
     for (name, value) in pieces(query) {
-        check_encoded(name)?;
-        check_encoded(value)?;
+        let plain_name = check_encoded(name)?;
+        let plain_value = check_encoded(value)?;
+        if let Some(slot) = space.get_mut(count) {
+            *slot = RawParam {
+                name,
+                value,
+                plain_name,
+                plain_value,
+            };
+        }
+        plain_names &= plain_name;
         count += 1;
     }
     let slots = space.get_mut(..count).ok_or(Error::TooManyParameters)?;
-    for (slot, (name, value)) in slots.iter_mut().zip(pieces(query)) {
-        let plain = |s: &str| !s.bytes().any(|b| b == b'%' || b == b'+');
-        *slot = RawParam {
-            name,
-            value,
-            plain_name: plain(name),
-            plain_value: plain(value),
-        };
-    }
     if slots.iter().any(|p| p.name.is_empty()) {
         return Err(Error::EmptyParameterName);
     }
-    crate::sort::sort_by(slots, |a, b| a.cmp_name(b));
+    // Names that need no decoding (all of them, in practice) sort by their
+    // raw bytes through integer keys; others by comparing decoded names.
+    let sorted = if plain_names {
+        crate::sort::sort_by_names(slots, |p| p.name.as_bytes())
+    } else {
+        None
+    };
+    match sorted {
+        Some(checked) => checked?,
+        None => {
+            crate::sort::sort_by(slots, |a, b| a.cmp_name(b));
+            check_sorted(slots.iter())?;
+        }
+    }
     let params: &'s [RawParam<'q>] = slots;
-    check_sorted(params.iter())?;
     Ok(ReceivedParams { params })
 }
 

@@ -312,23 +312,35 @@ const IN_PLACE_KEYS: usize = 256;
 /// [`Error::EmptyParameterName`], then [`Error::DuplicateParameter`]; the
 /// slice is sorted either way.
 pub(crate) fn sort_params(params: &mut [Param<'_>]) -> Result<(), Error> {
-    let n = params.len();
-    if n <= 16 {
-        let mut keys = [0u64; 16];
-        sort_params_by_keys(params, &mut keys[..n])
-    } else if n <= IN_PLACE_KEYS {
-        let mut keys = [0u64; IN_PLACE_KEYS];
-        sort_params_by_keys(params, &mut keys[..n])
-    } else {
+    sort_by_names(params, |p| p.0.as_bytes()).unwrap_or_else(|| {
         sort_by(params, |a, b| a.cmp_name(b));
         check_sorted(params.iter())
-    }
+    })
 }
 
-fn sort_params_by_keys(params: &mut [Param<'_>], keys: &mut [u64]) -> Result<(), Error> {
-    let checked = sort_names(keys, &|i| params[i].0.as_bytes());
-    apply_order(params, keys);
-    checked
+/// Sorts `items` in place by the raw bytes of their names, with the keys
+/// on the stack, and checks the names as [`sort_names`] does. `None`, with
+/// `items` untouched, beyond [`IN_PLACE_KEYS`] items.
+pub(crate) fn sort_by_names<T: Copy>(
+    items: &mut [T],
+    name: impl for<'x> Fn(&'x T) -> &'x [u8],
+) -> Option<Result<(), Error>> {
+    let n = items.len();
+    // Sized to the list: a typical request needs a handful of keys, which
+    // are cheaper to set up than the whole array.
+    let mut few = [0u64; 16];
+    let mut many;
+    let keys: &mut [u64] = if n <= few.len() {
+        &mut few[..n]
+    } else if n <= IN_PLACE_KEYS {
+        many = [0u64; IN_PLACE_KEYS];
+        &mut many[..n]
+    } else {
+        return None;
+    };
+    let checked = sort_names(keys, &|i| name(&items[i]));
+    apply_order(items, keys);
+    Some(checked)
 }
 
 #[cfg(test)]
