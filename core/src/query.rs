@@ -209,35 +209,31 @@ fn check_encoded(raw: &str) -> Result<bool, Error> {
     if !escapes {
         return Ok(!pluses);
     }
-    // Escapes of ASCII bytes (`%3A`) keep valid UTF-8 valid: only their
-    // form needs checking. An escape of a byte from 0x80 on is part of an
-    // encoded multi-byte character, which needs decoding to judge.
-    let mut at = 0;
-    let mut ascii = true;
-    while let Some(found) = bytes.get(at..).and_then(|rest| lanes16::find(rest, b'%')) {
-        let escape = at + found;
-        let digit = |i: usize| bytes.get(escape + i).copied().and_then(hex_value);
-        let high = digit(1).ok_or(Error::MalformedQuery)?;
-        digit(2).ok_or(Error::MalformedQuery)?;
-        ascii &= high < 8;
-        at = escape + 3;
-    }
-    if ascii {
-        return Ok(false);
-    }
-    let mut chunk = [0u8; 64];
+    // The raw text is UTF-8 and `%` is ASCII, so what lies between escapes
+    // is whole characters: the decoded text is valid exactly when each run
+    // of consecutive escapes decodes to valid UTF-8 on its own. Only the
+    // escapes are looked at; `+` (a space) cannot change validity.
+    let mut run = [0u8; 64];
     let mut len = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        let (b, next) = decode_at(bytes, at).ok_or(Error::MalformedQuery)?;
-        at = next;
-        chunk[len] = b;
-        len += 1;
-        if len == chunk.len() {
-            len = carry_incomplete(&mut chunk, len)?;
+    while let Some(found) = bytes.get(at..).and_then(|rest| lanes16::find(rest, b'%')) {
+        let escape = at + found;
+        if escape != at && len > 0 {
+            // Literal text ends the run: it must hold whole characters.
+            core::str::from_utf8(&run[..len]).map_err(|_| Error::MalformedQuery)?;
+            len = 0;
         }
+        let digit = |i: usize| bytes.get(escape + i).copied().and_then(hex_value);
+        let (high, low) = (digit(1), digit(2));
+        let byte = (high.ok_or(Error::MalformedQuery)? << 4) | low.ok_or(Error::MalformedQuery)?;
+        run[len] = byte;
+        len += 1;
+        if len == run.len() {
+            len = carry_incomplete(&mut run, len)?;
+        }
+        at = escape + 3;
     }
-    core::str::from_utf8(&chunk[..len]).map_err(|_| Error::MalformedQuery)?;
+    core::str::from_utf8(&run[..len]).map_err(|_| Error::MalformedQuery)?;
     Ok(false)
 }
 
@@ -439,6 +435,68 @@ mod tests {
         q[2..2 + long.len()].copy_from_slice(long.as_bytes());
         let q = core::str::from_utf8(&q[..2 + long.len()]).unwrap_or("");
         assert_eq!(parse(q), Ok(1));
+    }
+
+    #[test]
+    fn the_escape_check_agrees_with_decoding_everything() {
+        extern crate std;
+        use std::{string::String, vec::Vec};
+        // The plain rule: decode every byte, then the result must be UTF-8.
+        fn reference(raw: &str) -> bool {
+            let bytes = raw.as_bytes();
+            let mut out = Vec::new();
+            let mut at = 0;
+            while at < bytes.len() {
+                match decode_at(bytes, at) {
+                    Some((b, next)) => {
+                        out.push(b);
+                        at = next;
+                    }
+                    None => return false,
+                }
+            }
+            core::str::from_utf8(&out).is_ok()
+        }
+        let pieces = [
+            "a",
+            "+",
+            "é",
+            "日",
+            "%41",
+            "%2b",
+            "%C3",
+            "%A9",
+            "%E6",
+            "%97",
+            "%A5",
+            "%F0",
+            "%9F",
+            "%98",
+            "%80",
+            "%FF",
+            "%G1",
+            "%4",
+            "%",
+            "%%",
+            "%e2%82%ac",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let rounds = if cfg!(miri) { 200 } else { 20_000 };
+        for _ in 0..rounds {
+            let mut raw = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 9) {
+                raw.push_str(pieces[((seed >> (4 * k + 8)) % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(check_encoded(&raw).is_ok(), reference(&raw), "{raw:?}");
+        }
+        // Runs longer than the 64-byte buffer, valid and cut short.
+        let long = "%E2%82%AC".repeat(70);
+        assert_eq!(check_encoded(&long), Ok(false));
+        assert!(check_encoded(&long[..long.len() - 3]).is_err());
+        assert!(check_encoded(&(String::from(&long[..long.len() - 3]) + "x")).is_err());
     }
 
     #[test]
