@@ -47,7 +47,9 @@ fn main() {
     println!("work per compression      work  compress      both    hidden");
     for rounds in [0u32, 5, 10, 20, 40, 80] {
         let mut sink = 0u64;
-        let alone = time(iterations, |i| sink ^= work(black_box(i), black_box(rounds)));
+        let alone = time(iterations, |i| {
+            sink ^= work(black_box(i), black_box(rounds))
+        });
         let mut state = [0u32; 8];
         let chain = time(iterations, |_| {
             sha2::block_api::compress256(&mut state, black_box(&block));

@@ -79,7 +79,9 @@ mod tests {
 
     #[test]
     fn every_byte_in_every_lane_is_classified_as_the_table_says() {
-        for byte in 0..=255u8 {
+        // Under Miri, an interpreter, every fifth byte value.
+        let step = if cfg!(miri) { 5 } else { 1 };
+        for byte in (0..=255u8).step_by(step) {
             let expected = u32::from(!is_unreserved(byte));
             for lane in 0..16 {
                 let mut chunk = [b'a'; 16];
