@@ -102,9 +102,9 @@ const WINDOW: usize = 32;
 ///
 /// The fast path of the sinks that own their memory: the cursor stays in a
 /// register (not in the sink, where every byte would be a store and a
-/// reload), each word of 8 bytes is classified at once (see
-/// [`encode_word`]), and the tail of a text is one more word, never a byte
-/// loop.
+/// reload), 16 bytes are classified at once (`lanes16`; a text of 8–16
+/// bytes as two overlapping words), and the tail of a text is one more
+/// word (see [`encode_word`]), never a byte loop.
 /// Stores are fixed-size, so bytes past the returned end are scratch. The
 /// caller guarantees `dst.len() >= at + room_for(src.len())`; with less,
 /// stores are dropped (never a panic) and the output is wrong.

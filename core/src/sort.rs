@@ -98,31 +98,18 @@ pub(crate) fn sort_names<'n>(
 /// the runs of ties. `false` if two names are equal: in an insertion sort
 /// every pair that ends up adjacent is compared when it becomes adjacent.
 fn sort_few<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bool {
-    let mut unique = true;
-    for i in 1..keys.len() {
-        let key = keys[i];
-        let mut j = i;
-        while j > 0 {
-            let before = keys[j - 1];
-            let order = match (before >> 32).cmp(&(key >> 32)) {
-                Ordering::Equal => cmp_from(name(position(before)), name(position(key)), 4),
-                order => order,
-            };
-            match order {
-                Ordering::Less => break,
-                Ordering::Equal => {
-                    unique = false;
-                    break;
-                }
-                Ordering::Greater => {
-                    keys[j] = before;
-                    j -= 1;
-                }
-            }
+    let unique = core::cell::Cell::new(true);
+    insertion_sort_by(keys, |key, before| {
+        let order = match (key >> 32).cmp(&(before >> 32)) {
+            Ordering::Equal => cmp_from(name(position(*key)), name(position(*before)), 4),
+            order => order,
+        };
+        if order == Ordering::Equal {
+            unique.set(false);
         }
-        keys[j] = key;
-    }
-    unique
+        order
+    });
+    unique.get()
 }
 
 /// Sorts each run of keys with equal high halves, whose names agree up to
