@@ -15,8 +15,6 @@ pub(crate) trait CanonicalParam {
     fn cmp_name(&self, other: &Self) -> Ordering;
     /// Whether the unencoded name is empty.
     fn name_is_empty(&self) -> bool;
-    /// Whether the unencoded name equals `name`.
-    fn name_is(&self, name: &str) -> bool;
     /// Which of the names the canonical query singles out this is, if any.
     fn role(&self) -> Role;
     /// Writes `&` (when `separator`) and `enc(name)=enc(value)` (S4).
@@ -31,11 +29,6 @@ impl CanonicalParam for Param<'_> {
 
     fn name_is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-
-    #[inline]
-    fn name_is(&self, name: &str) -> bool {
-        self.0 == name
     }
 
     #[inline]

@@ -109,21 +109,14 @@ impl CanonicalParam for RawParam<'_> {
         self.name.is_empty()
     }
 
-    fn name_is(&self, name: &str) -> bool {
-        self.cmp_name_with(name) == Ordering::Equal
-    }
-
     fn role(&self) -> Role {
         if self.plain_name {
             role_of(self.name.as_bytes())
         } else {
-            // An escaped name, compared decoded as every name is.
-            match decoded(self.name).count() {
-                9 if self.name_is("Signature") => Role::Signature,
-                15 if self.name_is("SignatureMethod") => Role::SignatureMethod,
-                16 if self.name_is("SignatureVersion") => Role::SignatureVersion,
-                _ => Role::Other,
-            }
+            // An escaped name, judged decoded as every name is; the special
+            // names are at most 16 bytes, so a longer one is none of them.
+            let mut buf = [0u8; 16];
+            decode_into(self.name, &mut buf).map_or(Role::Other, |name| role_of(name.as_bytes()))
         }
     }
 
