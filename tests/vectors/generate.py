@@ -593,6 +593,9 @@ def verify_cases():
          host="MWS.AmazonServices.com", method="post")
     case("ok_unescaped_and_overescaped", "DECISIONS parsing: raw ':' and over-escaped unreserved bytes decode the same",
          "ok", set_raw(base, "Timestamp", NOW).replace("Action=", "%41ction=").replace("SellerId=", "Seller%49d="))
+    case("ok_escaped_auth_names", "DECISIONS parsing: the auth parameters' names are judged decoded, as every name is",
+         "ok", base.replace("SignatureVersion=", "%53ignatureVersion=").replace("SignatureMethod=", "Signature%4Dethod=")
+         .replace("&Signature=", "&Signatur%65=").replace("AWSAccessKeyId=", "AWSAccessKey%49d="))
     case("ok_name_without_equals", "DECISIONS parsing: a piece without '=' is a name with an empty value", "ok",
          signed(orders(extra=[("SellerOrderId", "")])).replace("SellerOrderId=", "SellerOrderId"))
     case("ok_equals_in_value", "DECISIONS parsing: split on the first '=' only", "ok",
