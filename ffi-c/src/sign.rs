@@ -1,7 +1,7 @@
 //! The signing stages: canonical query and string to sign alone, and the
 //! one-call signer with a secret (the reusable handle is in `signer.rs`).
 
-use crate::boundary::{self, Out, guard, write_all, write_one};
+use crate::boundary::{self, Out, Outcome, guard, write_all, write_one};
 use crate::status::mws_status;
 use crate::types::{RequestText, mws_param, mws_request};
 use core::ffi::c_char;
@@ -137,12 +137,7 @@ pub unsafe extern "C" fn mws_sign(
             &mut r.params,
         )?;
         // SAFETY: as above.
-        unsafe {
-            write_all(&[
-                (&sig_out, &signed.signature().as_str()),
-                (&query_out, &signed.signed_query()),
-            ])
-        }
+        unsafe { write_signature_and_query(&signed, &sig_out, &query_out) }
     })
 }
 
@@ -186,12 +181,45 @@ pub unsafe extern "C" fn mws_sign_url(
             r.path,
             &mut r.params,
         )?;
-        let url = if with_query {
-            signed.url_with_query()
-        } else {
-            signed.url()
-        };
         // SAFETY: as above.
-        unsafe { write_one(&out, &url) }
+        unsafe { write_url(&signed, with_query, &out) }
     })
+}
+
+/// Writes what `mws_sign` and `mws_signer_sign` return: the signature and
+/// the signed query, both or neither.
+///
+/// # Safety
+/// The outputs are as their `Out::new` was promised.
+pub(crate) unsafe fn write_signature_and_query(
+    signed: &SignedRequest<'_, '_>,
+    signature_out: &Out,
+    query_out: &Out,
+) -> Outcome {
+    // SAFETY: the caller's promise.
+    unsafe {
+        write_all(&[
+            (signature_out, &signed.signature().as_str()),
+            (query_out, &signed.signed_query()),
+        ])
+    }
+}
+
+/// Writes what `mws_sign_url` and `mws_signer_sign_url` return: the URL,
+/// with the signed query when `with_query`.
+///
+/// # Safety
+/// As [`write_signature_and_query`].
+pub(crate) unsafe fn write_url(
+    signed: &SignedRequest<'_, '_>,
+    with_query: bool,
+    out: &Out,
+) -> Outcome {
+    let url = if with_query {
+        signed.url_with_query()
+    } else {
+        signed.url()
+    };
+    // SAFETY: the caller's promise.
+    unsafe { write_one(out, &url) }
 }

@@ -1,6 +1,7 @@
 //! The reusable, pre-keyed signer handle.
 
-use crate::boundary::{self, Out, guard, guard_or, required, store, write_all, write_one};
+use crate::boundary::{self, Out, guard, guard_or, required, store, write_one};
+use crate::sign::{write_signature_and_query, write_url};
 use crate::status::mws_status;
 use crate::types::{RequestText, mws_request, mws_str};
 use core::ffi::c_char;
@@ -123,12 +124,7 @@ pub unsafe extern "C" fn mws_signer_sign(
             &mut r.params,
         )?;
         // SAFETY: as above.
-        unsafe {
-            write_all(&[
-                (&sig_out, &signed.signature().as_str()),
-                (&query_out, &signed.signed_query()),
-            ])
-        }
+        unsafe { write_signature_and_query(&signed, &sig_out, &query_out) }
     })
 }
 
@@ -160,13 +156,8 @@ pub unsafe extern "C" fn mws_signer_sign_url(
             r.path,
             &mut r.params,
         )?;
-        let url = if with_query {
-            signed.url_with_query()
-        } else {
-            signed.url()
-        };
         // SAFETY: as above.
-        unsafe { write_one(&out, &url) }
+        unsafe { write_url(&signed, with_query, &out) }
     })
 }
 
