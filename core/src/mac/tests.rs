@@ -36,6 +36,19 @@ fn reference(method: SignatureMethod, key: &[u8], msg: &[u8]) -> Vec<u8> {
     }
 }
 
+/// The HMAC-SHA256 tag, keyed with `key`, of `prefix` bytes `p` followed by
+/// what `write` puts into the stream.
+fn tag_after_prefix(prefix: usize, write: impl FnOnce(&mut MacStream)) -> Vec<u8> {
+    let Ok(keyed) = KeyedMac::new(SignatureMethod::HmacSha256, b"key") else {
+        unreachable!()
+    };
+    let mut s = keyed.start();
+    s.put(&std::vec![b'p'; prefix]);
+    write(&mut s);
+    let (tag, n) = s.finish();
+    tag[..n].to_vec()
+}
+
 /// S2 encoding a byte at a time from the table's two answers: the reference
 /// the stream's encoders are checked against.
 fn naive_encode(text: &[u8], out: &mut Vec<u8>) {
@@ -101,17 +114,11 @@ fn encoding_straight_into_the_stage_matches_encoding_first() {
         let mut naive = Vec::new();
         naive_encode(&text, &mut naive);
         for prefix in [0, 1, 63, 200, 255] {
-            let Ok(keyed) = KeyedMac::new(SignatureMethod::HmacSha256, b"key") else {
-                unreachable!()
-            };
-            let mut s = keyed.start();
-            s.put(&[b'p'; 255][..prefix]);
-            s.put_encoded(&text);
-            let (tag, n) = s.finish();
+            let tag = tag_after_prefix(prefix, |s| s.put_encoded(&text));
             let mut message = std::vec![b'p'; prefix];
             message.extend_from_slice(&naive);
             assert_eq!(
-                tag[..n].to_vec(),
+                tag,
                 reference(SignatureMethod::HmacSha256, b"key", &message),
                 "{len} after {prefix}"
             );
@@ -143,13 +150,7 @@ fn pairs_of_every_size_around_the_one_go_bound_match_the_naive_mac() {
                     .map(|i| pool[(i * 3 + 1) % pool.len()])
                     .collect();
                 for &(prefix, separator) in prefixes {
-                    let Ok(keyed) = KeyedMac::new(SignatureMethod::HmacSha256, b"key") else {
-                        unreachable!()
-                    };
-                    let mut s = keyed.start();
-                    s.put(&[b'p'; 63][..prefix]);
-                    s.put_pair(separator, &name, &value);
-                    let (tag, n) = s.finish();
+                    let tag = tag_after_prefix(prefix, |s| s.put_pair(separator, &name, &value));
                     let mut message = std::vec![b'p'; prefix];
                     if separator {
                         message.push(b'&');
@@ -158,7 +159,7 @@ fn pairs_of_every_size_around_the_one_go_bound_match_the_naive_mac() {
                     message.push(b'=');
                     naive_encode(&value, &mut message);
                     assert_eq!(
-                        tag[..n].to_vec(),
+                        tag,
                         reference(SignatureMethod::HmacSha256, b"key", &message),
                         "{name_len} {value_len} after {prefix}"
                     );
