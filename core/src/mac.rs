@@ -75,16 +75,31 @@ impl State {
         }
     }
 
-    /// The digest: the state's words big-endian (32 or 20 bytes).
+    /// The digest: the state's words big-endian (32 or 20 bytes; for SHA-1
+    /// the last 12 bytes of `out` are left as they are).
+    // One fixed-size loop per algorithm, fully unrolled: a loop over either
+    // length was a generic loop with a tail, on the path from the inner
+    // hash's last block to the outer hash.
+    #[inline]
     fn digest(&self, out: &mut [u8; 32]) -> usize {
-        let words: &[u32] = match self {
-            State::Sha256(s) => s,
-            State::Sha1(s) => s,
-        };
-        for (dst, w) in out.chunks_exact_mut(4).zip(words) {
-            dst.copy_from_slice(&w.to_be_bytes());
+        fn words_be<const N: usize>(words: &[u32; N], out: &mut [u8]) {
+            for (dst, w) in out.chunks_exact_mut(4).zip(words) {
+                dst.copy_from_slice(&w.to_be_bytes());
+            }
         }
-        words.len() * 4
+        match self {
+            State::Sha256(s) => words_be(s, out),
+            State::Sha1(s) => words_be(s, &mut out[..20]),
+        }
+        self.digest_len()
+    }
+
+    /// The digest's length in bytes.
+    const fn digest_len(&self) -> usize {
+        match self {
+            State::Sha256(_) => 32,
+            State::Sha1(_) => 20,
+        }
     }
 
     fn wipe(&mut self) {
@@ -221,28 +236,37 @@ impl MacStream {
     pub(crate) fn finish(&mut self) -> ([u8; 32], usize) {
         let bits = (self.blocks * BLOCK as u64 + self.len as u64) * 8;
         let len = self.len;
-        finish_hash(&mut self.state, &mut self.stage, len, bits);
+        finish_inner(&mut self.state, &mut self.stage, len, bits);
+
+        // The outer hash is one block: the inner digest (32 or 20 bytes,
+        // zeros after it), `0x80`, zeros, the length. Every store has a
+        // fixed size: this runs between the last two compressions.
+        let mut block = [[0u8; BLOCK]; 1];
         let mut digest = [0u8; 32];
         let n = self.state.digest(&mut digest);
-
-        let mut block = [[0u8; BLOCK]; 2];
-        block[0][..n].copy_from_slice(&digest[..n]);
+        block[0][..32].copy_from_slice(&digest);
+        block[0][n] = 0x80;
         let bits = (BLOCK + n) as u64 * 8;
-        finish_hash(&mut self.outer, &mut block, n, bits);
+        block[0][BLOCK - 8..].copy_from_slice(&bits.to_be_bytes());
+        self.outer.compress(&block);
         let n = self.outer.digest(&mut digest);
         (digest, n)
     }
 }
 
-/// Merkle–Damgård padding: `0x80`, zeros, the message length in bits
-/// (big-endian). `len` bytes are staged and `stage` has room for the padding.
-fn finish_hash(state: &mut State, stage: &mut [[u8; BLOCK]], len: usize, bits: u64) {
+/// Merkle–Damgård padding of the inner hash: `0x80`, zeros, the message
+/// length in bits (big-endian) at the end of the block that has room for
+/// it. `len < BLOCK` bytes are staged; the stage has room for two blocks.
+fn finish_inner(state: &mut State, stage: &mut [[u8; BLOCK]], len: usize, bits: u64) {
     let flat = stage.as_flattened_mut();
     flat[len] = 0x80;
-    // The length goes in the last 8 bytes of the block that has room for it.
     let blocks = (len + 1 + 8).div_ceil(BLOCK);
     let end = blocks * BLOCK;
-    flat[len + 1..end - 8].fill(0);
+    // A block's worth of zeros after the `0x80` reaches the length field
+    // either way (it ends at 65..=128, the field starts at 56 or 120): a
+    // fixed-size fill at a moving place, where filling exactly up to the
+    // field was a `memset` call.
+    flat[len + 1..len + 1 + BLOCK].fill(0);
     flat[end - 8..end].copy_from_slice(&bits.to_be_bytes());
     state.compress(&stage[..blocks]);
 }
