@@ -116,6 +116,30 @@ fn random_names_over_a_small_alphabet() {
 }
 
 #[test]
+fn names_that_first_differ_at_each_byte() {
+    // Each sorting path has its key width (four and seven bytes) and
+    // re-keys past shared prefixes: a difference at every position from 0
+    // to 19, among a few names and among many.
+    use std::format;
+    for at in 0..20 {
+        let shared = "S".repeat(at);
+        let few: Vec<std::string::String> = ["b", "a", "c", "a\0", "\0"]
+            .iter()
+            .flat_map(|c| [format!("{shared}{c}"), format!("{shared}{c}z")])
+            .collect();
+        let many: Vec<std::string::String> = few
+            .iter()
+            .cloned()
+            .chain((0..20).map(|i| format!("{shared}q{i}")))
+            .collect();
+        for owned in [few, many] {
+            let names: Vec<&[u8]> = owned.iter().map(|s| s.as_bytes()).collect();
+            check_with_a_duplicate(&names);
+        }
+    }
+}
+
+#[test]
 fn common_prefix_counts_equal_leading_bytes() {
     let text: Vec<u8> = (0..40u8).collect();
     // Under Miri, an interpreter, every third length and position.
