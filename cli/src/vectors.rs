@@ -3,8 +3,8 @@
 
 use base64ct::{Base64, Encoding};
 use mws_sign::{
-    ContentMd5, Error, Param, RawParam, ReceivedRequest, SignedRequest, Signer, Timestamp,
-    UnixTime, VerifyOptions, verify_in,
+    ContentMd5, Error, Param, RawParam, ReceivedRequest, RequestHead, SignedRequest, Signer,
+    SortedParams, Timestamp, UnixTime, VerifyOptions, verify_in,
 };
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -133,6 +133,33 @@ fn sign_case<'p, 'a>(
     ))
 }
 
+/// Signs a sign/reject case's inputs through `Signer::sign_to_query`, the
+/// one-pass path that writes the signed query: the signature and the query,
+/// or the first failing check's kind.
+fn sign_to_query_case(
+    case: &Map<String, Value>,
+) -> Result<Result<(String, String), Error>, String> {
+    let mut params = params(case)?;
+    let (secret, signature_method) = (text(case, "secret")?, text(case, "signature_method")?);
+    let (method, scheme) = (text(case, "method")?, text(case, "scheme")?);
+    let (host, path) = (text(case, "host")?, text(case, "path")?);
+    // Room for any query: each byte of the case escaped, and the signature.
+    let mut out = vec![0u8; 3 * case_len(case) + 256];
+    Ok(
+        RequestHead::new(method, scheme, host, path).and_then(|head| {
+            let signer = Signer::from_name(secret.as_bytes(), signature_method)?;
+            let sorted = SortedParams::sort_in_place(&mut params)?;
+            let (signature, query) = signer.sign_to_query(&head, &sorted, &mut out)?;
+            Ok((signature.as_str().to_owned(), query.to_owned()))
+        }),
+    )
+}
+
+/// The length of a case's JSON text: more than all of its texts together.
+fn case_len(case: &Map<String, Value>) -> usize {
+    Value::Object(case.clone()).to_string().len()
+}
+
 /// Compares one stage; the message names it and shows both texts.
 fn stage(name: &str, got: &str, expected: &str) -> Result<(), String> {
     if got == expected {
@@ -167,6 +194,18 @@ fn run_sign(case: &Map<String, Value>) -> Result<(), String> {
         "signed_query",
         &signed.signed_query().to_string(),
         text(case, "signed_query")?,
+    )?;
+    let (signature, query) =
+        sign_to_query_case(case)?.map_err(|e| format!("sign_to_query failed: {}", e.kind()))?;
+    stage(
+        "sign_to_query signature",
+        &signature,
+        text(case, "signature")?,
+    )?;
+    stage(
+        "sign_to_query signed_query",
+        &query,
+        text(case, "signed_query")?,
     )
 }
 
@@ -189,6 +228,12 @@ fn run_reject(case: &Map<String, Value>) -> Result<(), String> {
             signed.signature()
         )),
         Err(e) => stage("error", e.kind(), expected),
+    }?;
+    match sign_to_query_case(case)? {
+        Ok((signature, _)) => Err(format!(
+            "expected {expected}, but sign_to_query signed: {signature}"
+        )),
+        Err(e) => stage("sign_to_query error", e.kind(), expected),
     }
 }
 

@@ -28,6 +28,7 @@ struct Workload {
     params: Vec<(String, String)>,
     string_to_sign: String,
     signature: String,
+    signed_query: String,
 }
 
 fn load() -> Vec<Workload> {
@@ -60,6 +61,7 @@ fn load() -> Vec<Workload> {
                 .collect(),
             string_to_sign: s(&c["string_to_sign"]),
             signature: s(&c["signature"]),
+            signed_query: s(&c["signed_query"]),
         })
         .collect()
 }
@@ -139,6 +141,18 @@ fn main() {
         )
         .expect("signs");
         let body = signed.signed_query().to_string();
+        assert_eq!(body, w.signed_query, "{}: wrong signed query", w.name);
+        let mut out3 = vec![0u8; body.len()];
+        let mut keys3 = vec![0u64; params.len()];
+        if let Ok(sorted) = SortedParams::sort_with_keys(&params, &mut keys3) {
+            let (sig, query) = signer
+                .sign_to_query(&head, &sorted, &mut out3)
+                .expect("signs");
+            assert_eq!(
+                (sig.as_str(), query),
+                (w.signature.as_str(), w.signed_query.as_str())
+            );
+        }
         let timestamp = w
             .params
             .iter()
@@ -197,6 +211,15 @@ fn main() {
                         && let Ok(sig) = signer.sign(&head, &sorted)
                     {
                         black_box(sorted.signed_query(&sig).write(&mut out).ok());
+                    }
+                }),
+            ),
+            (
+                "pre-keyed Signer::sign_to_query (signed query written once)",
+                Box::new(|| {
+                    if let Ok(sorted) = SortedParams::sort_with_keys(black_box(&params), &mut keys3)
+                    {
+                        black_box(signer.sign_to_query(&head, &sorted, &mut out3).ok());
                     }
                 }),
             ),

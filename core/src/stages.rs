@@ -120,7 +120,7 @@ impl SignedQuery<'_, '_, '_> {
 stage_text!(SignedQuery);
 
 /// What precedes the encoded signature in a signed query.
-const SIGNATURE_FIELD: &[u8] = b"Signature=";
+pub(crate) const SIGNATURE_FIELD: &[u8] = b"Signature=";
 
 pub(crate) use stage_text;
 

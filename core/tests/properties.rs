@@ -3,15 +3,18 @@
 //! - the order of the input parameters never changes the result (S3);
 //! - percent-decoding undoes S2 encoding for any Unicode text;
 //! - the canonical query uses only unreserved bytes, `%XY` (uppercase), `=` and `&`;
-//! - a request signed by the core verifies, with HmacSHA256 and HmacSHA1.
+//! - a request signed by the core verifies, with HmacSHA256 and HmacSHA1;
+//! - the one-pass `Signer::sign_to_query` gives the signature and signed
+//!   query of the two-pass path, and exactly the needed length when short.
 //!
 //! The case count is kept small so `cargo test` stays fast; raise it with
 //! `PROPTEST_CASES=10000 cargo test -p mws-sign --test properties`. A failure
 //! prints the minimal input it shrank to; no regression file is written.
 
 use mws_sign::{
-    RawParam, ReceivedRequest, SignatureMethod, SignedRequest, Timestamp, UnixTime, VerifyOptions,
-    percent_encode, percent_encoded_len, verify_in,
+    Error, RawParam, ReceivedRequest, RequestHead, SignatureMethod, SignedRequest, Signer,
+    SortedParams, Timestamp, UnixTime, VerifyOptions, percent_encode, percent_encoded_len,
+    verify_in,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
@@ -167,5 +170,42 @@ proptest! {
         let verified = verify_in(&request, &options, lookup, &mut space);
         prop_assert_eq!(verified.map(|v| (v.access_key_id().to_owned(), v.signature_method())),
             Ok(("AKIDPROPERTY".to_owned(), alg)));
+    }
+
+    #[test]
+    fn sign_to_query_matches_the_two_pass_path(
+        params in params(),
+        alg in method(),
+        secret in vec(any::<u8>(), 1..48),
+        host in host(),
+        path in path(),
+    ) {
+        let mut two_pass = borrow(&params);
+        let signed = SignedRequest::new(&secret, alg.name(), "POST", "https", &host, &path, &mut two_pass)
+            .expect("a valid request signs");
+        let expected = signed.signed_query().to_string();
+        let canonical = signed.canonical_query().to_string().len();
+
+        let signer = Signer::new(&secret, alg).expect("a valid key");
+        let head = RequestHead::new("POST", "https", &host, &path).expect("a valid head");
+        let mut one_pass = borrow(&params);
+        let sorted = SortedParams::sort_in_place(&mut one_pass).expect("valid names");
+        let needed = expected.len();
+        // Short by any amount (the canonical query itself not fitting, or
+        // only the signature), exact, and roomy.
+        for size in [0, canonical / 2, canonical.saturating_sub(1), canonical, canonical + 1, needed - 1, needed, needed + 64] {
+            let mut out = vec![0u8; size];
+            match signer.sign_to_query(&head, &sorted, &mut out) {
+                Ok((signature, query)) => {
+                    prop_assert!(size >= needed, "signed into {} of {} bytes", size, needed);
+                    prop_assert_eq!(signature.as_str(), signed.signature().as_str());
+                    prop_assert_eq!(query, expected.as_str());
+                }
+                Err(e) => {
+                    prop_assert!(size < needed, "{:?} with {} of {} bytes", e, size, needed);
+                    prop_assert_eq!(e, Error::BufferTooSmall { needed });
+                }
+            }
+        }
     }
 }
