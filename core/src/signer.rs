@@ -1,11 +1,10 @@
 //! The signer: a secret keyed once into HMAC state, then any number of requests.
 
 use crate::canonical::AuthParams;
-use crate::encode::encode_to;
 use crate::mac::KeyedMac;
 use crate::params::{SortedParams, with_sorted};
 use crate::sink::{Sink, SliceWriter, write_len};
-use crate::stages::SIGNATURE_FIELD;
+use crate::stages::put_signature_field;
 use crate::{Error, Param, RequestHead, Signature, SignatureMethod};
 use core::fmt;
 
@@ -104,7 +103,7 @@ impl Signer {
     /// one pass over the parameters. The canonical query is encoded once,
     /// straight into `out`, and MACed from there; [`Signer::sign`] followed
     /// by [`SortedParams::signed_query`] encodes every parameter twice and
-    /// takes 15–20% longer (BENCHMARKS.md). Returns the signature and the
+    /// takes 12–20% longer (BENCHMARKS.md). Returns the signature and the
     /// signed query.
     ///
     /// ```
@@ -146,12 +145,7 @@ impl Signer {
             stream.put(&out[..canonical_len]);
         });
         let appended = write_len(&mut out[canonical_len..], |tail| {
-            // An empty canonical query has no `&` before the signature.
-            if canonical_len > 0 {
-                tail.put_byte(b'&');
-            }
-            tail.put(SIGNATURE_FIELD);
-            encode_to(signature.as_bytes(), tail);
+            put_signature_field(canonical_len > 0, &signature, tail);
         });
         let len = match appended {
             Ok(n) => canonical_len + n,

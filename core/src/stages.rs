@@ -109,18 +109,29 @@ impl SignedQuery<'_, '_, '_> {
 
     pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
         self.params.write_canonical(sink);
-        // An empty parameter list has no `&` to separate the signature from.
-        if self.params.iter().any(|p| p.0 != "Signature") {
-            sink.put_byte(b'&');
-        }
-        sink.put(SIGNATURE_FIELD);
-        crate::encode::encode_to(self.signature.as_bytes(), sink);
+        let separator = self.params.iter().any(|p| p.0 != "Signature");
+        put_signature_field(separator, self.signature, sink);
     }
 }
 stage_text!(SignedQuery);
 
 /// What precedes the encoded signature in a signed query.
-pub(crate) const SIGNATURE_FIELD: &[u8] = b"Signature=";
+const SIGNATURE_FIELD: &[u8] = b"Signature=";
+
+/// What a signed query adds after the canonical query: `&` (`separator`:
+/// an empty canonical query has nothing to separate from), `Signature=`
+/// and the encoded signature.
+pub(crate) fn put_signature_field<S: Sink + ?Sized>(
+    separator: bool,
+    signature: &Signature,
+    sink: &mut S,
+) {
+    if separator {
+        sink.put_byte(b'&');
+    }
+    sink.put(SIGNATURE_FIELD);
+    crate::encode::encode_to(signature.as_bytes(), sink);
+}
 
 pub(crate) use stage_text;
 
