@@ -148,6 +148,92 @@ impl<'p, 'a> SignedRequest<'p, 'a> {
         })
     }
 
+    /// As [`SignedRequest::new`] — the same checks in the same order — also
+    /// writing the signed query (S10, the POST body) into `out` in the same
+    /// pass (see [`Signer::sign_to_query`], which is faster than signing and
+    /// then writing it). Returns the signed request and the signed query.
+    ///
+    /// ```
+    /// let mut params = [("Action", "GetServiceStatus"), ("SignatureVersion", "2")];
+    /// let mut body = [0u8; 256];
+    /// let (signed, query) = mws_sign::SignedRequest::new_to_query(
+    ///     b"secret", "HmacSHA256", "POST", "https", "mws.amazonservices.com", "/Sellers/2011-07-01",
+    ///     &mut params, &mut body,
+    /// )?;
+    /// assert_eq!(query, signed.signed_query().to_string());
+    /// # Ok::<(), mws_sign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The first failing check's kind; then [`Error::BufferTooSmall`] with
+    /// the signed query's length. After an error `out` may hold part of
+    /// the query.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    pub fn new_to_query<'b>(
+        secret: &[u8],
+        signature_method: &str,
+        method: &'a str,
+        scheme: &str,
+        host: &'a str,
+        path: &'a str,
+        params: &'p mut [Param<'a>],
+        out: &'b mut [u8],
+    ) -> Result<(Self, &'b str), Error> {
+        let head = RequestHead::new(method, scheme, host, path)?;
+        let signer = Signer::from_name(secret, signature_method)?;
+        Self::finish_to_query(&signer, head, params, out)
+    }
+
+    /// As [`SignedRequest::new_to_query`] with a pre-keyed signer.
+    ///
+    /// # Errors
+    /// As [`SignedRequest::new_to_query`].
+    #[inline]
+    pub fn with_signer_to_query<'b>(
+        signer: &Signer,
+        method: &'a str,
+        scheme: &str,
+        host: &'a str,
+        path: &'a str,
+        params: &'p mut [Param<'a>],
+        out: &'b mut [u8],
+    ) -> Result<(Self, &'b str), Error> {
+        let head = RequestHead::new(method, scheme, host, path)?;
+        Self::finish_to_query(signer, head, params, out)
+    }
+
+    #[inline]
+    fn finish_to_query<'b>(
+        signer: &Signer,
+        head: RequestHead<'a>,
+        params: &'p mut [Param<'a>],
+        out: &'b mut [u8],
+    ) -> Result<(Self, &'b str), Error> {
+        let params = SortedParams::sort_in_place(params)?;
+        Self::sign_parts_to_query(signer, head, params, out)
+    }
+
+    /// Signs sorted parameters, writing the signed query into `out` in the
+    /// same pass (the MWS builder's path too).
+    #[inline]
+    pub(crate) fn sign_parts_to_query<'b>(
+        signer: &Signer,
+        head: RequestHead<'a>,
+        params: SortedParams<'p, 'a>,
+        out: &'b mut [u8],
+    ) -> Result<(Self, &'b str), Error> {
+        let (signature, canonical_len, query) =
+            signer.sign_to_query_measured(&head, &params, out)?;
+        let signed = SignedRequest {
+            head,
+            params,
+            signature,
+            canonical_len,
+        };
+        Ok((signed, query))
+    }
+
     pub(crate) fn from_parts(
         head: RequestHead<'a>,
         params: SortedParams<'p, 'a>,

@@ -130,6 +130,19 @@ impl Signer {
         params: &SortedParams<'_, '_>,
         out: &'b mut [u8],
     ) -> Result<(Signature, &'b str), Error> {
+        self.sign_to_query_measured(head, params, out)
+            .map(|(signature, _, query)| (signature, query))
+    }
+
+    /// As [`Signer::sign_to_query`], also returning the canonical query's
+    /// length (the signed query's prefix), which a [`crate::SignedRequest`]
+    /// keeps.
+    pub(crate) fn sign_to_query_measured<'b>(
+        &self,
+        head: &RequestHead<'_>,
+        params: &SortedParams<'_, '_>,
+        out: &'b mut [u8],
+    ) -> Result<(Signature, usize, &'b str), Error> {
         let mut canonical = SliceWriter::new(out);
         let auth = params.write_canonical(&mut canonical);
         check_auth_params(&auth, self.method)?;
@@ -159,7 +172,7 @@ impl Signer {
         // Whole encoded pieces are ASCII: this check cannot fail.
         let query =
             core::str::from_utf8(&out[..len]).map_err(|_| Error::BufferTooSmall { needed: len })?;
-        Ok((signature, query))
+        Ok((signature, canonical_len, query))
     }
 
     /// Signs a request whose parameters are in any order, sorting them in an

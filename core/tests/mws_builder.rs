@@ -70,8 +70,13 @@ fn rebuild(case: &Value) -> Option<(String, String)> {
         .ok()?
         .signed_query()
         .to_string();
-    request.params = &extra;
+    // The one-pass path, which writes the query while signing.
     let mut buf = vec![0u8; 64 * 1024];
+    let sorted = SortedParams::sort_in_place(&mut extra).ok()?;
+    let (signed, one_pass) = creds.sign_to_query(&request, sorted, &mut buf).ok()?;
+    assert_eq!(in_place, one_pass);
+    assert_eq!(signed.signed_query().len(), one_pass.len());
+    request.params = &extra;
     let written = creds.write_signed_query(&request, &mut buf).ok()?;
     assert_eq!(in_place, written);
     Some((case["name"].as_str()?.to_owned(), in_place))
@@ -124,10 +129,16 @@ fn builder_rejects_what_it_cannot_send() {
         creds.write_signed_query(&no_action, &mut buf),
         Err(Error::MissingParameter)
     );
-    let mut tiny = [0u8; 8];
-    assert!(
-        matches!(creds.write_signed_query(&ok, &mut tiny), Err(Error::BufferTooSmall { needed }) if needed > 8)
-    );
+    // Too small by any amount: the exact length is reported.
+    let whole = creds.write_signed_query(&ok, &mut buf).expect("fits").len();
+    let mut short = vec![0u8; whole];
+    for cap in [0, 8, whole / 2, whole - 1] {
+        assert_eq!(
+            creds.write_signed_query(&ok, &mut short[..cap]),
+            Err(Error::BufferTooSmall { needed: whole }),
+            "{cap} bytes"
+        );
+    }
     // An empty token is no token: MWSAuthToken is left out, never sent empty.
     let with_empty = creds.clone().auth_token("");
     let body = with_empty

@@ -57,7 +57,8 @@ impl<'a> Credentials<'a> {
     }
 
     /// Signs `request` and writes its signed query — the POST body, or for a
-    /// feed (with [`MwsRequest::content_md5`]) the URL query.
+    /// feed (with [`MwsRequest::content_md5`]) the URL query — in one pass
+    /// (see [`Credentials::sign_to_query`]).
     ///
     /// The extra parameters are sorted in an index on the stack (at most
     /// [`crate::MAX_PARAMS`]); [`Credentials::sign_request`] has no limit.
@@ -76,13 +77,17 @@ impl<'a> Credentials<'a> {
     ///
     /// # Errors
     /// As [`Credentials::sign_request`], [`Error::TooManyParameters`], and
-    /// [`Error::BufferTooSmall`] with the needed length.
+    /// [`Error::BufferTooSmall`] with the needed length. After an error
+    /// `buf` may hold part of the query.
     pub fn write_signed_query<'b>(
         &self,
         request: &MwsRequest<'_>,
         buf: &'b mut [u8],
     ) -> Result<&'b str, Error> {
-        self.with_signed(request, |signed| signed.signed_query().write(buf))
+        with_sorted(request.params, |extra| {
+            self.sign_to_query(request, *extra, buf)
+                .map(|(_, query)| query)
+        })
     }
 
     /// Writes the URL to send to: `https://host/path`, plus `?` and the
@@ -127,6 +132,36 @@ impl<'a> Credentials<'a> {
         request: &MwsRequest<'r>,
         extra: SortedParams<'p, 'r>,
     ) -> Result<SignedRequest<'p, 'r>, Error> {
+        let (head, all) = self.complete(request, extra)?;
+        let signed = self.signer.sign_measured(&head, &all)?;
+        Ok(SignedRequest::from_parts(head, all, signed))
+    }
+
+    /// As [`Credentials::sign_request`], also writing the signed query into
+    /// `out` in the same pass (see [`Signer::sign_to_query`]). Returns the
+    /// signed request (for the URL) and the signed query.
+    ///
+    /// # Errors
+    /// As [`Credentials::sign_request`], then [`Error::BufferTooSmall`] with
+    /// the signed query's length. After an error `out` may hold part of the
+    /// query.
+    pub fn sign_to_query<'p, 'r, 'b>(
+        &'r self,
+        request: &MwsRequest<'r>,
+        extra: SortedParams<'p, 'r>,
+        out: &'b mut [u8],
+    ) -> Result<(SignedRequest<'p, 'r>, &'b str), Error> {
+        let (head, all) = self.complete(request, extra)?;
+        SignedRequest::sign_parts_to_query(&self.signer, head, all, out)
+    }
+
+    /// The checks of [`Credentials::sign_request`], its head, and `extra`
+    /// merged with the parameters the builder adds.
+    fn complete<'p, 'r>(
+        &'r self,
+        request: &MwsRequest<'r>,
+        extra: SortedParams<'p, 'r>,
+    ) -> Result<(RequestHead<'r>, SortedParams<'p, 'r>), Error> {
         if self.access_key_id.is_empty() || self.seller_id.is_empty() || request.action.is_empty() {
             return Err(Error::MissingParameter);
         }
@@ -152,8 +187,7 @@ impl<'a> Credentials<'a> {
             n += 1;
         }
         let all = SortedParams::owned(auth, n)?.merge(extra)?;
-        let signed = self.signer.sign_measured(&head, &all)?;
-        Ok(SignedRequest::from_parts(head, all, signed))
+        Ok((head, all))
     }
 }
 
