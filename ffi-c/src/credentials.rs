@@ -3,6 +3,7 @@
 //! → the signed query and the URL.
 
 use crate::boundary::{self, Out, guard, guard_or, required, store, text, write_all};
+use crate::scratch::{Attempt, with_scratch};
 use crate::signer::mws_signer;
 use crate::status::mws_status;
 use crate::tables::mws_section;
@@ -248,11 +249,15 @@ pub unsafe extern "C" fn mws_credentials_sign(
             content_md5: (!content_md5.is_empty()).then_some(content_md5),
         };
         let creds = credentials.core();
-        let extra = SortedParams::sort_in_place(&mut params)?;
-        let signed = creds.sign_request(&request, extra)?;
-        // A feed's parameters go in the URL, everything else's in the body.
-        let url = request.url(&signed);
-        // SAFETY: as above.
-        unsafe { write_all(&[(&url_out, &url), (&query_out, &signed.signed_query())]) }
+        with_scratch(|scratch| {
+            let signed = SortedParams::sort_in_place(&mut params)
+                .and_then(|extra| creds.sign_to_query(&request, extra, scratch));
+            Attempt::of(signed, |(signed, query)| {
+                // A feed's parameters go in the URL, everything else's in the body.
+                let url = request.url(&signed);
+                // SAFETY: as above.
+                unsafe { write_all(&[(&url_out, &url), (&query_out, &query)]) }
+            })
+        })
     })
 }

@@ -2,10 +2,11 @@
 //! one-call signer with a secret (the reusable handle is in `signer.rs`).
 
 use crate::boundary::{self, Out, Outcome, guard, write_all, write_one};
+use crate::scratch::{Attempt, with_scratch};
 use crate::status::mws_status;
 use crate::types::{RequestText, mws_param, mws_request};
 use core::ffi::c_char;
-use mws_sign::{RequestHead, SignedRequest, SortedParams};
+use mws_sign::{Error, RequestHead, SignedRequest, SortedParams};
 
 /// S4, the canonical query of some parameters: sorted by name, each
 /// `name=value` percent-encoded, joined by `&`, a `Signature` parameter
@@ -127,17 +128,20 @@ pub unsafe extern "C" fn mws_sign(
         let method = unsafe { boundary::text(signature_method, signature_method_len) }?;
         // SAFETY: as above.
         let mut r = unsafe { RequestText::from_ptr(request) }?;
-        let signed = SignedRequest::new(
-            secret,
-            method,
-            r.method,
-            r.scheme,
-            r.host,
-            r.path,
-            &mut r.params,
-        )?;
-        // SAFETY: as above.
-        unsafe { write_signature_and_query(&signed, &sig_out, &query_out) }
+        with_scratch(|scratch| {
+            let signed = SignedRequest::new_to_query(
+                secret,
+                method,
+                r.method,
+                r.scheme,
+                r.host,
+                r.path,
+                &mut r.params,
+                scratch,
+            );
+            // SAFETY: as above.
+            unsafe { write_signature_and_query(signed, &sig_out, &query_out) }
+        })
     })
 }
 
@@ -186,23 +190,26 @@ pub unsafe extern "C" fn mws_sign_url(
     })
 }
 
-/// Writes what `mws_sign` and `mws_signer_sign` return: the signature and
-/// the signed query, both or neither.
+/// Writes what `mws_sign` and `mws_signer_sign` return — the signature and
+/// the signed query, both or neither — from a signature made by the core in
+/// the scratch buffer ([`with_scratch`]).
 ///
 /// # Safety
 /// The outputs are as their `Out::new` was promised.
 pub(crate) unsafe fn write_signature_and_query(
-    signed: &SignedRequest<'_, '_>,
+    signed: Result<(SignedRequest<'_, '_>, &str), Error>,
     signature_out: &Out,
     query_out: &Out,
-) -> Outcome {
-    // SAFETY: the caller's promise.
-    unsafe {
-        write_all(&[
-            (signature_out, &signed.signature().as_str()),
-            (query_out, &signed.signed_query()),
-        ])
-    }
+) -> Attempt {
+    Attempt::of(signed, |(signed, query)| {
+        // SAFETY: the caller's promise.
+        unsafe {
+            write_all(&[
+                (signature_out, &signed.signature().as_str()),
+                (query_out, &query),
+            ])
+        }
+    })
 }
 
 /// Writes what `mws_sign_url` and `mws_signer_sign_url` return: the URL,

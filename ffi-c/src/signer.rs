@@ -1,6 +1,7 @@
 //! The reusable, pre-keyed signer handle.
 
 use crate::boundary::{self, Out, guard, guard_or, required, store, write_one};
+use crate::scratch::with_scratch;
 use crate::sign::{write_signature_and_query, write_url};
 use crate::status::mws_status;
 use crate::types::{RequestText, mws_request, mws_str};
@@ -115,16 +116,19 @@ pub unsafe extern "C" fn mws_signer_sign(
         let signer = unsafe { boundary::reference(signer) }?;
         // SAFETY: as above.
         let mut r = unsafe { RequestText::from_ptr(request) }?;
-        let signed = SignedRequest::with_signer(
-            &signer.signer,
-            r.method,
-            r.scheme,
-            r.host,
-            r.path,
-            &mut r.params,
-        )?;
-        // SAFETY: as above.
-        unsafe { write_signature_and_query(&signed, &sig_out, &query_out) }
+        with_scratch(|scratch| {
+            let signed = SignedRequest::with_signer_to_query(
+                &signer.signer,
+                r.method,
+                r.scheme,
+                r.host,
+                r.path,
+                &mut r.params,
+                scratch,
+            );
+            // SAFETY: as above.
+            unsafe { write_signature_and_query(signed, &sig_out, &query_out) }
+        })
     })
 }
 

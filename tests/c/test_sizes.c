@@ -97,6 +97,16 @@ static void two_outputs_or_none(void) {
   CHECK(untouched(sig, sizeof sig) && untouched(query, sizeof query));
   CHECK(sig_len == MWS_SIGN_SIGNATURE_LEN && query_len == want_query);
 
+  /* The query fits, the signature does not: neither is written. */
+  memset(sig, FILL, sizeof sig);
+  memset(query, FILL, sizeof query);
+  sig_len = query_len = 7777;
+  CHECK_STATUS(mws_sign(LIT("secret"), LIT("HmacSHA256"), &r, sig, MWS_SIGN_SIGNATURE_LEN - 1,
+                        &sig_len, query, sizeof query, &query_len),
+               MWS_STATUS_INSUFFICIENT_SPACE);
+  CHECK(untouched(sig, sizeof sig) && untouched(query, sizeof query));
+  CHECK(sig_len == MWS_SIGN_SIGNATURE_LEN && query_len == want_query);
+
   /* Both size queries at once, then exact buffers. */
   sig_len = query_len = 7777;
   CHECK_STATUS(mws_sign(LIT("secret"), LIT("HmacSHA256"), &r, NULL, 0, &sig_len, NULL, 0,
@@ -138,6 +148,28 @@ static void no_parameter_limit(void) {
     CHECK(memcmp(out, "P00000=v&P00001=v&", 18) == 0);
     CHECK(memcmp(out + len - 8, "P09999=v", 8) == 0);
   }
+  /* Signed, its query (~90 KB) is far longer than any buffer the library
+   * starts with: the size query reports it, and the exact buffer receives
+   * the canonical query above, then the signature. */
+  mws_request r = {LIT("POST"), LIT("https"), LIT("mws.amazonservices.com"), LIT("/"),
+                   params,      N};
+  char sig[MWS_SIGN_SIGNATURE_LEN];
+  size_t sig_len = 0, query_len = 0;
+  CHECK_STATUS(mws_sign(LIT("secret"), LIT("HmacSHA256"), &r, NULL, 0, &sig_len, NULL, 0,
+                        &query_len),
+               MWS_STATUS_INSUFFICIENT_SPACE);
+  CHECK(sig_len == sizeof sig && query_len > len + strlen("&Signature="));
+  char *query = malloc(query_len);
+  CHECK(query != NULL);
+  if (out != NULL && query != NULL) {
+    CHECK_STATUS(mws_sign(LIT("secret"), LIT("HmacSHA256"), &r, sig, sizeof sig, &sig_len, query,
+                          query_len, &query_len),
+                 MWS_STATUS_OK);
+    CHECK(memcmp(query, out, len) == 0);
+    CHECK(memcmp(query + len, "&Signature=", strlen("&Signature=")) == 0);
+    CHECK(query_len == len + strlen("&Signature=") + encoded_len(sig, sig_len));
+  }
+  free(query);
   free(out);
   free(names);
   free(params);
