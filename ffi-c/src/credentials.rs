@@ -3,13 +3,13 @@
 //! → the signed query and the URL.
 
 use crate::boundary::{self, Out, guard, guard_or, required, store, text, write_all};
-use crate::scratch::{Attempt, with_scratch};
 use crate::signer::mws_signer;
 use crate::status::mws_status;
 use crate::tables::mws_section;
 use crate::types::mws_param;
 use core::ffi::c_char;
 use mws_sign::{Credentials, MwsRequest, Scheme, Signer, SortedParams};
+use mws_sign_scratch::with_scratch;
 
 /// Who is calling MWS: the developer's Access Key ID and pre-keyed secret,
 /// the seller's ID and, when a developer acts for a seller, the seller's
@@ -249,15 +249,14 @@ pub unsafe extern "C" fn mws_credentials_sign(
             content_md5: (!content_md5.is_empty()).then_some(content_md5),
         };
         let creds = credentials.core();
-        with_scratch(|scratch| {
-            let signed = SortedParams::sort_in_place(&mut params)
-                .and_then(|extra| creds.sign_to_query(&request, extra, scratch));
-            Attempt::of(signed, |(signed, query)| {
-                // A feed's parameters go in the URL, everything else's in the body.
-                let url = request.url(&signed);
-                // SAFETY: as above.
-                unsafe { write_all(&[(&url_out, &url), (&query_out, &query)]) }
-            })
-        })
+        let written = with_scratch(|scratch| {
+            let extra = SortedParams::sort_in_place(&mut params)?;
+            let (signed, query) = creds.sign_to_query(&request, extra, scratch)?;
+            // A feed's parameters go in the URL, everything else's in the body.
+            let url = request.url(&signed);
+            // SAFETY: as above.
+            Ok(unsafe { write_all(&[(&url_out, &url), (&query_out, &query)]) })
+        });
+        written.map_err(mws_status::from)?
     })
 }

@@ -41,8 +41,6 @@ mod credentials;
 mod user_agent;
 // Argument conversion, output writing, the panic guard (no entry points).
 mod boundary;
-// The per-thread buffer the signed query is written to first (no entry points).
-mod scratch;
 
 pub use credentials::{
     mws_call, mws_credentials, mws_credentials_free, mws_credentials_new,

@@ -2,11 +2,11 @@
 //! one-call signer with a secret (the reusable handle is in `signer.rs`).
 
 use crate::boundary::{self, Out, Outcome, guard, write_all, write_one};
-use crate::scratch::{Attempt, with_scratch};
 use crate::status::mws_status;
 use crate::types::{RequestText, mws_param, mws_request};
 use core::ffi::c_char;
-use mws_sign::{Error, RequestHead, SignedRequest, SortedParams};
+use mws_sign::{RequestHead, SignedRequest, SortedParams};
+use mws_sign_scratch::with_scratch;
 
 /// S4, the canonical query of some parameters: sorted by name, each
 /// `name=value` percent-encoded, joined by `&`, a `Signature` parameter
@@ -128,8 +128,8 @@ pub unsafe extern "C" fn mws_sign(
         let method = unsafe { boundary::text(signature_method, signature_method_len) }?;
         // SAFETY: as above.
         let mut r = unsafe { RequestText::from_ptr(request) }?;
-        with_scratch(|scratch| {
-            let signed = SignedRequest::new_to_query(
+        let written = with_scratch(|scratch| {
+            let (signed, query) = SignedRequest::new_to_query(
                 secret,
                 method,
                 r.method,
@@ -138,10 +138,11 @@ pub unsafe extern "C" fn mws_sign(
                 r.path,
                 &mut r.params,
                 scratch,
-            );
+            )?;
             // SAFETY: as above.
-            unsafe { write_signature_and_query(signed, &sig_out, &query_out) }
-        })
+            Ok(unsafe { write_signature_and_query(&signed, query, &sig_out, &query_out) })
+        });
+        written.map_err(mws_status::from)?
     })
 }
 
@@ -190,26 +191,25 @@ pub unsafe extern "C" fn mws_sign_url(
     })
 }
 
-/// Writes what `mws_sign` and `mws_signer_sign` return — the signature and
-/// the signed query, both or neither — from a signature made by the core in
-/// the scratch buffer ([`with_scratch`]).
+/// Writes what `mws_sign` and `mws_signer_sign` return: the signature and
+/// the signed query (written by the core into the scratch buffer, see
+/// `mws_sign_scratch`), both or neither.
 ///
 /// # Safety
 /// The outputs are as their `Out::new` was promised.
 pub(crate) unsafe fn write_signature_and_query(
-    signed: Result<(SignedRequest<'_, '_>, &str), Error>,
+    signed: &SignedRequest<'_, '_>,
+    query: &str,
     signature_out: &Out,
     query_out: &Out,
-) -> Attempt {
-    Attempt::of(signed, |(signed, query)| {
-        // SAFETY: the caller's promise.
-        unsafe {
-            write_all(&[
-                (signature_out, &signed.signature().as_str()),
-                (query_out, &query),
-            ])
-        }
-    })
+) -> Outcome {
+    // SAFETY: the caller's promise.
+    unsafe {
+        write_all(&[
+            (signature_out, &signed.signature().as_str()),
+            (query_out, &query),
+        ])
+    }
 }
 
 /// Writes what `mws_sign_url` and `mws_signer_sign_url` return: the URL,

@@ -1,12 +1,12 @@
 //! The reusable, pre-keyed signer handle.
 
 use crate::boundary::{self, Out, guard, guard_or, required, store, write_one};
-use crate::scratch::with_scratch;
 use crate::sign::{write_signature_and_query, write_url};
 use crate::status::mws_status;
 use crate::types::{RequestText, mws_request, mws_str};
 use core::ffi::c_char;
 use mws_sign::{SignedRequest, Signer};
+use mws_sign_scratch::with_scratch;
 
 /// A signer keyed once with a secret, for any number of requests. Its key
 /// state is wiped when it is freed. It is immutable once made, so one
@@ -116,8 +116,8 @@ pub unsafe extern "C" fn mws_signer_sign(
         let signer = unsafe { boundary::reference(signer) }?;
         // SAFETY: as above.
         let mut r = unsafe { RequestText::from_ptr(request) }?;
-        with_scratch(|scratch| {
-            let signed = SignedRequest::with_signer_to_query(
+        let written = with_scratch(|scratch| {
+            let (signed, query) = SignedRequest::with_signer_to_query(
                 &signer.signer,
                 r.method,
                 r.scheme,
@@ -125,10 +125,11 @@ pub unsafe extern "C" fn mws_signer_sign(
                 r.path,
                 &mut r.params,
                 scratch,
-            );
+            )?;
             // SAFETY: as above.
-            unsafe { write_signature_and_query(signed, &sig_out, &query_out) }
-        })
+            Ok(unsafe { write_signature_and_query(&signed, query, &sig_out, &query_out) })
+        });
+        written.map_err(mws_status::from)?
     })
 }
 
