@@ -6,8 +6,10 @@ use crate::errors::IntoPyResult;
 use mws_sign::{
     Credentials, Marketplace, MwsRequest, Scheme, Section, Signer, SortedParams, UserAgent,
 };
+use mws_sign_scratch::with_scratch;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 /// One row of a table: four texts.
 type Row = (&'static str, &'static str, &'static str, &'static str);
@@ -70,8 +72,8 @@ pub(crate) fn user_agent(
     auth_token, content_md5, host, scheme, signature_method
 ))]
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn sign_call(
-    py: Python<'_>,
+pub(crate) fn sign_call<'py>(
+    py: Python<'py>,
     access_key_id: &str,
     secret: &Bound<'_, PyAny>,
     seller_id: &str,
@@ -84,7 +86,7 @@ pub(crate) fn sign_call(
     host: &str,
     scheme: &str,
     signature_method: &str,
-) -> PyResult<(String, Option<String>)> {
+) -> PyResult<(String, Option<Bound<'py, PyString>>)> {
     let section = Section::from_name(section)
         .ok_or_else(|| PyValueError::new_err("unknown MWS section name"))?;
     let signer = Signer::from_name(self::secret(secret)?, signature_method).py_err(py)?;
@@ -102,11 +104,15 @@ pub(crate) fn sign_call(
         timestamp,
         content_md5,
     };
-    let signed = credentials.sign_request(&request, extra).py_err(py)?;
-    // Where the signed query travels is the core's rule (in the URL for a feed).
-    let url = request.url(&signed).to_string();
-    let body = (!request.query_in_url()).then(|| signed.signed_query().to_string());
-    Ok((url, body))
+    // Signed and written in one pass. Where the signed query travels is the
+    // core's rule (in the URL for a feed).
+    let call = with_scratch(|scratch| {
+        let (signed, query) = credentials.sign_to_query(&request, extra, scratch)?;
+        let url = request.url(&signed).to_string();
+        let body = (!request.query_in_url()).then(|| PyString::new(py, query));
+        Ok((url, body))
+    });
+    call.py_err(py)
 }
 
 /// `application/x-www-form-urlencoded; charset=utf-8`.

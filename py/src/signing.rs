@@ -5,6 +5,7 @@
 use crate::args::{Text, borrow_params, secret};
 use crate::errors::{IntoPyResult, to_py};
 use mws_sign::{RequestHead, SignedRequest, SortedParams};
+use mws_sign_scratch::with_scratch;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -54,30 +55,34 @@ pub(crate) fn sign<'py>(
 #[pyfunction]
 #[pyo3(signature = (secret, method, host, path, params, *, signature_method = "HmacSHA256", scheme = "https"))]
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn signed_query(
-    py: Python<'_>,
-    secret: &Bound<'_, PyAny>,
+pub(crate) fn signed_query<'py>(
+    py: Python<'py>,
+    secret: &Bound<'py, PyAny>,
     method: Text<'_>,
     host: Text<'_>,
     path: Text<'_>,
-    params: &Bound<'_, PyAny>,
+    params: &Bound<'py, PyAny>,
     signature_method: &str,
     scheme: &str,
-) -> PyResult<String> {
+) -> PyResult<Bound<'py, PyString>> {
     let (method, host, path) = (method.0, host.0, path.0);
     let key = self::secret(secret)?;
     borrow_params!(pairs = params);
-    let signed = SignedRequest::new(
-        key,
-        signature_method,
-        method,
-        scheme,
-        host,
-        path,
-        &mut pairs,
-    )
-    .py_err(py)?;
-    Ok(signed.signed_query().to_string())
+    // Signed and written in one pass, then copied into the str.
+    let query = with_scratch(|scratch| {
+        let (_, query) = SignedRequest::new_to_query(
+            key,
+            signature_method,
+            method,
+            scheme,
+            host,
+            path,
+            &mut pairs,
+            scratch,
+        )?;
+        Ok(PyString::new(py, query))
+    });
+    query.py_err(py)
 }
 
 /// The canonical query: `name=value` pairs percent-encoded (RFC 3986
@@ -174,21 +179,30 @@ impl PySigner {
 
     /// The signed query; arguments and errors as `mws_sign.signed_query`.
     #[pyo3(signature = (method, host, path, params, *, scheme = "https"))]
-    fn signed_query(
+    fn signed_query<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         method: Text<'_>,
         host: Text<'_>,
         path: Text<'_>,
-        params: &Bound<'_, PyAny>,
+        params: &Bound<'py, PyAny>,
         scheme: &str,
-    ) -> PyResult<String> {
+    ) -> PyResult<Bound<'py, PyString>> {
         let (method, host, path) = (method.0, host.0, path.0);
         borrow_params!(pairs = params);
-        let signed =
-            SignedRequest::with_signer(&self.inner, method, scheme, host, path, &mut pairs)
-                .py_err(py)?;
-        Ok(signed.signed_query().to_string())
+        let query = with_scratch(|scratch| {
+            let (_, query) = SignedRequest::with_signer_to_query(
+                &self.inner,
+                method,
+                scheme,
+                host,
+                path,
+                &mut pairs,
+                scratch,
+            )?;
+            Ok(PyString::new(py, query))
+        });
+        query.py_err(py)
     }
 
     /// The MAC stage alone over a ready-made string to sign.

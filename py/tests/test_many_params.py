@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import mws_sign
-from conftest import ref_canonical, ref_sign
+from conftest import ref_canonical, ref_sign, s2
 
 N = 10_000
 
@@ -24,6 +24,12 @@ def test_ten_thousand_parameters_sign_like_the_reference() -> None:
     assert mws_sign.sign("secret", "POST", "mws.amazonservices.com", "/Products/2011-10-01", params) == expected
     assert mws_sign.Signer("secret").sign("POST", "mws.amazonservices.com", "/Products/2011-10-01", dict(params)) == expected
     assert mws_sign.canonical_query(params) == ref_canonical(params)
+    # The signed query (~300 KB) is written in one pass into a buffer that
+    # must grow on the way; the pre-keyed signer's takes the same path.
+    signed = ref_canonical(params) + "&Signature=" + s2(expected)
+    head = ("POST", "mws.amazonservices.com", "/Products/2011-10-01")
+    assert mws_sign.signed_query("secret", *head, params) == signed
+    assert mws_sign.Signer("secret").signed_query(*head, params) == signed
 
 
 def test_ten_thousand_parameters_verify() -> None:
