@@ -89,10 +89,17 @@ pub(crate) fn signed_query<'py>(
 /// unreserved characters kept, everything else `%XY`), sorted by the bytes
 /// of the unencoded names, joined with `&`; a `Signature` is left out.
 #[pyfunction]
-pub(crate) fn canonical_query(py: Python<'_>, params: &Bound<'_, PyAny>) -> PyResult<String> {
+pub(crate) fn canonical_query<'py>(
+    py: Python<'py>,
+    params: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyString>> {
     borrow_params!(pairs = params);
     let sorted = SortedParams::sort_in_place(&mut pairs).py_err(py)?;
-    Ok(sorted.canonical_query().to_string())
+    let query = with_scratch(|scratch| {
+        let query = sorted.canonical_query().write(scratch)?;
+        Ok(PyString::new(py, query))
+    });
+    query.py_err(py)
 }
 
 /// The string to sign: `METHOD\nhost\n/path\ncanonical-query`, exactly as
@@ -101,19 +108,23 @@ pub(crate) fn canonical_query(py: Python<'_>, params: &Bound<'_, PyAny>) -> PyRe
 /// parameters.
 #[pyfunction]
 #[pyo3(signature = (method, host, path, params, *, scheme = "https"))]
-pub(crate) fn string_to_sign(
-    py: Python<'_>,
+pub(crate) fn string_to_sign<'py>(
+    py: Python<'py>,
     method: Text<'_>,
     host: Text<'_>,
     path: Text<'_>,
-    params: &Bound<'_, PyAny>,
+    params: &Bound<'py, PyAny>,
     scheme: &str,
-) -> PyResult<String> {
+) -> PyResult<Bound<'py, PyString>> {
     let (method, host, path) = (method.0, host.0, path.0);
     let head = RequestHead::new(method, scheme, host, path).py_err(py)?;
     borrow_params!(pairs = params);
     let sorted = SortedParams::sort_in_place(&mut pairs).py_err(py)?;
-    Ok(sorted.string_to_sign(&head).to_string())
+    let text = with_scratch(|scratch| {
+        let text = sorted.string_to_sign(&head).write(scratch)?;
+        Ok(PyString::new(py, text))
+    });
+    text.py_err(py)
 }
 
 /// The last stage alone: Base64 of the HMAC of a ready-made string to sign.
