@@ -254,7 +254,7 @@ impl Output<'_> {
     /// reports the length it needs when the buffer is short).
     pub(crate) fn put_with(
         &mut self,
-        write: impl Fn(&mut [u8]) -> Result<usize, Error>,
+        mut write: impl FnMut(&mut [u8]) -> Result<usize, Error>,
     ) -> Result<(), Status> {
         let len = match write(&mut self.out[self.used..]) {
             Ok(len) => len,

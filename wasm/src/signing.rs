@@ -16,7 +16,8 @@ pub(crate) mod what {
     pub const ALL: u32 = 2;
 }
 
-/// Writes the results `what` asks for.
+/// Writes the results `what` asks for (the signed query alone is written
+/// while signing, by `sign_pieces`).
 pub(crate) fn write_signed(
     signed: &SignedRequest<'_, '_>,
     what: u32,
@@ -24,7 +25,6 @@ pub(crate) fn write_signed(
 ) -> Result<(), Status> {
     match what {
         what::SIGNATURE => out.put(signed.signature().as_bytes()),
-        what::SIGNED_QUERY => out.put_with(|b| signed.signed_query().write(b).map(str::len)),
         what::ALL => {
             out.put_with(|b| signed.canonical_query().write(b).map(str::len))?;
             out.put_with(|b| signed.string_to_sign().write(b).map(str::len))?;
@@ -49,6 +49,20 @@ pub(crate) fn sign_pieces(
     let (host, path) = (inputs.text()?, inputs.text()?);
     let count = inputs.remaining() / 2;
     inputs.with_params(count, |params, _| {
+        if what == what::SIGNED_QUERY {
+            // Signed and written in one pass, straight into the output.
+            return out.put_with(|b| {
+                let signed = match key {
+                    Ok(signer) => SignedRequest::with_signer_to_query(
+                        signer, method, scheme, host, path, params, b,
+                    ),
+                    Err((secret, name)) => SignedRequest::new_to_query(
+                        secret, name, method, scheme, host, path, params, b,
+                    ),
+                };
+                signed.map(|(_, query)| query.len())
+            });
+        }
         let signed = match key {
             Ok(signer) => SignedRequest::with_signer(signer, method, scheme, host, path, params)?,
             Err((secret, name)) => {

@@ -10,11 +10,14 @@ test('10,000 parameters sign like the Python standard library says', () => {
   const request = { secret: 'secret', method: 'POST', host: 'mws.amazonservices.com', path: '/Products/2011-10-01', params };
   const expected = pythonSign(request);
   assert.equal(api.sign(request), expected.signature);
+  // Signed and written in one pass, first into an output area too small.
+  assert.equal(api.signedQuery(request), expected.signed_query);
   assert.equal(api.canonicalQuery(params), expected.canonical_query);
   const all = api.signRequest(request);
   assert.equal(all.signedQuery, expected.signed_query);
   const signer = new api.Signer('secret');
   assert.equal(signer.sign(request), expected.signature);
+  assert.equal(signer.signedQuery(request), expected.signed_query);
   signer.free();
   // Still correct for a small request after the buffers grew.
   const small = { ...request, params: [['Action', 'GetServiceStatus']] };
