@@ -225,12 +225,7 @@ impl<'p, 'a> SignedRequest<'p, 'a> {
     ) -> Result<(Self, &'b str), Error> {
         let (signature, canonical_len, query) =
             signer.sign_to_query_measured(&head, &params, out)?;
-        let signed = SignedRequest {
-            head,
-            params,
-            signature,
-            canonical_len,
-        };
+        let signed = Self::from_parts(head, params, (signature, canonical_len));
         Ok((signed, query))
     }
 
