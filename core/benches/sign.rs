@@ -176,6 +176,12 @@ fn main() {
         // Sort keys sized to the request, as a caller that knows it would.
         let mut keys = vec![0u64; params.len()];
         let mut keys2 = vec![0u64; params.len()];
+        // The text stages of an already signed request, for the two ways to
+        // get them out: into a buffer, or through `Display`.
+        let mut presorted = params.clone();
+        let presorted = SortedParams::sort_in_place(&mut presorted).expect("sorts");
+        let mut out4 = vec![0u8; body.len()];
+        let mut text = String::with_capacity(body.len());
         let results = measure(vec![
             (
                 "floor: hmac-sha256 of the ready string to sign, keyed per call",
@@ -230,6 +236,25 @@ fn main() {
                     {
                         black_box(sorted.canonical_query().write(&mut out2).ok());
                     }
+                }),
+            ),
+            (
+                "stage: signed query of a signed request into a buffer (write)",
+                Box::new(|| {
+                    black_box(
+                        presorted
+                            .signed_query(black_box(&sig))
+                            .write(&mut out4)
+                            .ok(),
+                    );
+                }),
+            ),
+            (
+                "stage: signed query of a signed request into a String (Display)",
+                Box::new(|| {
+                    use std::fmt::Write as _;
+                    text.clear();
+                    black_box(write!(text, "{}", presorted.signed_query(black_box(&sig))).ok());
                 }),
             ),
             (
