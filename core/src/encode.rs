@@ -340,6 +340,19 @@ impl fmt::Display for PercentEncoded<'_> {
     }
 }
 
+/// S2 encoding a byte at a time from the table's two answers: the
+/// reference the fast encoders and the sinks are tested against.
+#[cfg(test)]
+pub(crate) fn naive_encode(text: &[u8], out: &mut impl Extend<u8>) {
+    for &b in text {
+        if is_unreserved(b) {
+            out.extend([b]);
+        } else {
+            out.extend(escape(b));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

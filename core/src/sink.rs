@@ -189,9 +189,9 @@ pub(crate) fn copy_small(dst: &mut [u8], src: &[u8]) {
     }
 }
 
-/// The bytes a [`FmtSink`] gathers before handing them to the formatter.
-/// Room for a pair of up to 149 bytes of text written in one go, as in the
-/// MAC's stage; a larger buffer did not measure faster.
+/// The bytes a [`FmtSink`] gathers before handing them to the formatter:
+/// the room the MAC's stage keeps, so a pair of up to 149 bytes of text is
+/// encoded in one go here too.
 const FMT_BUFFER: usize = 512;
 
 /// Adapts a [`fmt::Formatter`] so stages can implement `Display`.
@@ -200,7 +200,7 @@ const FMT_BUFFER: usize = 512;
 /// same fast path the MAC and [`SliceWriter`] use, and handed on a few
 /// hundred bytes at a time. Passed on one by one, every piece cost a UTF-8
 /// check and a `write_str` call, and encoding went byte piece by byte
-/// piece: `Display` of a signed query took six to nine times as long as
+/// piece: `Display` of a signed query took 5.8 to 8.6 times as long as
 /// writing it into a buffer (BENCHMARKS.md).
 ///
 /// The buffer is flushed only between pieces, and every piece is whole

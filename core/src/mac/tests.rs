@@ -2,6 +2,7 @@
 //! with pieces and pairs crossing every block and stage edge.
 
 use super::*;
+use crate::encode::naive_encode;
 extern crate std;
 use hmac::{Hmac, KeyInit, Mac};
 use std::vec::Vec;
@@ -47,18 +48,6 @@ fn tag_after_prefix(prefix: usize, write: impl FnOnce(&mut MacStream)) -> Vec<u8
     write(&mut s);
     let (tag, n) = s.finish();
     tag[..n].to_vec()
-}
-
-/// S2 encoding a byte at a time from the table's two answers: the reference
-/// the stream's encoders are checked against.
-fn naive_encode(text: &[u8], out: &mut Vec<u8>) {
-    for &b in text {
-        if crate::encode::is_unreserved(b) {
-            out.push(b);
-        } else {
-            out.extend_from_slice(&crate::encode::escape(b));
-        }
-    }
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! stops the output.
 
 use super::*;
+use crate::encode::naive_encode;
 extern crate std;
 use core::fmt::Write as _;
 use std::string::{String, ToString};
@@ -33,17 +34,6 @@ impl fmt::Display for Through<'_> {
             }
         }
         sink.finish()
-    }
-}
-
-/// S2 a byte at a time: the reference.
-fn naive_encode(text: &[u8], out: &mut Vec<u8>) {
-    for &b in text {
-        if crate::encode::is_unreserved(b) {
-            out.push(b);
-        } else {
-            out.extend_from_slice(&crate::encode::escape(b));
-        }
     }
 }
 
