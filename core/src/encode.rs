@@ -411,13 +411,7 @@ mod tests {
                     text.push(pool[(seed % pool.len() as u64) as usize]);
                 }
                 let mut naive = Vec::new();
-                for &b in text.as_bytes() {
-                    if is_unreserved(b) {
-                        naive.push(b);
-                    } else {
-                        naive.extend_from_slice(&escape(b));
-                    }
-                }
+                naive_encode(text.as_bytes(), &mut naive);
                 let mut buf = [0u8; 512];
                 let fast = percent_encode(&text, &mut buf).map(str::as_bytes);
                 assert_eq!(fast, Ok(&naive[..]), "{text:?}");
