@@ -176,6 +176,7 @@ fn main() {
         // Sort keys sized to the request, as a caller that knows it would.
         let mut keys = vec![0u64; params.len()];
         let mut keys2 = vec![0u64; params.len()];
+        let mut keys4 = vec![0u64; params.len()];
         // The text stages of an already signed request, for the two ways to
         // get them out: into a buffer, or through `Display`.
         let mut presorted = params.clone();
@@ -227,6 +228,12 @@ fn main() {
                     {
                         black_box(signer.sign_to_query(&head, &sorted, &mut out3).ok());
                     }
+                }),
+            ),
+            (
+                "stage: sort alone (SortedParams::sort_with_keys)",
+                Box::new(|| {
+                    black_box(SortedParams::sort_with_keys(black_box(&params), &mut keys4).is_ok());
                 }),
             ),
             (

@@ -22,6 +22,8 @@ use crate::swar::word;
 use core::cmp::Ordering;
 use wide::u8x16;
 
+mod reference;
+
 /// Runs up to this size are finished by insertion sort on the names.
 const SMALL_RUN: usize = 16;
 /// Re-keying levels before a run is finished by comparison (heapsort), so
@@ -72,17 +74,23 @@ pub(crate) fn sort_names<'n>(
     keys: &mut [u64],
     name: &impl Fn(usize) -> &'n [u8],
 ) -> Result<(), Error> {
-    let mut empty = false;
-    for (i, key) in keys.iter_mut().enumerate() {
-        let name = name(i);
-        empty |= name.is_empty();
-        *key = (prefix32(name, 0) << 32) | i as u64;
-    }
-    let unique = if keys.len() <= SMALL_RUN {
-        sort_few(keys, name)
-    } else {
-        sort_by_prefix(keys);
-        refine_ties(keys, name, 4, 0)
+    let (empty, unique) = match reference::sort(keys, name) {
+        Some(verdict) => verdict,
+        None => {
+            let mut empty = false;
+            for (i, key) in keys.iter_mut().enumerate() {
+                let name = name(i);
+                empty |= name.is_empty();
+                *key = (prefix32(name, 0) << 32) | i as u64;
+            }
+            let unique = if keys.len() <= SMALL_RUN {
+                sort_few(keys, name)
+            } else {
+                sort_by_prefix(keys);
+                refine_ties(keys, name, 4, 0)
+            };
+            (empty, unique)
+        }
     };
     if empty {
         Err(Error::EmptyParameterName)
