@@ -282,23 +282,37 @@ impl Drop for MacStream {
 impl Sink for MacStream {
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
-        // Top up the staged partial block (`len < BLOCK` between calls).
-        let take = bytes.len().min(BLOCK - self.len);
+        // Top up the staged partial block, if any.
+        let partial = self.len % BLOCK;
+        let take = if partial == 0 {
+            0
+        } else {
+            bytes.len().min(BLOCK - partial)
+        };
         let (piece, bytes) = bytes.split_at(take);
         let at = self.len;
         crate::sink::copy_small(&mut self.bytes()[at..at + take], piece);
         self.len += take;
-        if self.len < BLOCK {
+        if bytes.len() < BLOCK {
+            // Under a block left: staged (`len < STAGE + BLOCK` here, and
+            // the stage holds two blocks more).
+            let at = self.len;
+            crate::sink::copy_small(&mut self.bytes()[at..at + bytes.len()], bytes);
+            self.len += bytes.len();
+            self.settle();
             return;
         }
-        self.settle();
-        // Whole blocks straight from the input, in one call (a ready string
-        // to sign is hashed as the floor hashes it), the rest staged.
-        let (blocks, rest) = bytes.as_chunks::<BLOCK>();
-        if !blocks.is_empty() {
-            self.state.compress(blocks);
-            self.blocks += blocks.len() as u64;
+        // The staged blocks (whole now), then whole blocks straight from
+        // the input in one call (a ready string to sign is hashed as the
+        // floor hashes it), the rest staged.
+        let staged = self.len / BLOCK;
+        if staged > 0 {
+            self.state.compress(&self.stage[..staged]);
+            self.blocks += staged as u64;
         }
+        let (blocks, rest) = bytes.as_chunks::<BLOCK>();
+        self.state.compress(blocks);
+        self.blocks += blocks.len() as u64;
         crate::sink::copy_small(&mut self.bytes()[..rest.len()], rest);
         self.len = rest.len();
     }
