@@ -71,15 +71,17 @@ type Run<'a> = (&'a str, Box<dyn FnMut() + 'a>);
 
 /// Median nanoseconds per call of each closure, measured in interleaved batches.
 fn measure(mut runs: Vec<Run<'_>>) -> Vec<(String, f64)> {
-    // Size a batch so it takes about 2 ms with the slowest closure.
-    let mut batch = 1u32;
+    // Size a batch so it takes about 5 ms with the slowest closure (sized
+    // by the fastest, a batch of `bulk`'s verification took over a second).
+    let mut batch = u32::MAX;
     for (_, f) in &mut runs {
         let start = Instant::now();
         for _ in 0..1000 {
             f();
         }
         let per = start.elapsed() / 1000;
-        batch = batch.max((Duration::from_millis(2).as_nanos() / per.as_nanos().max(1)) as u32);
+        let fits = Duration::from_millis(5).as_nanos() / per.as_nanos().max(1);
+        batch = batch.min(u32::try_from(fits).unwrap_or(u32::MAX).max(1));
     }
     let rounds = 60;
     let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(rounds); runs.len()];
@@ -183,6 +185,7 @@ fn main() {
         let presorted = SortedParams::sort_in_place(&mut presorted).expect("sorts");
         let mut out4 = vec![0u8; body.len()];
         let mut text = String::with_capacity(body.len());
+        let keyed = Hmac::<Sha256>::new_from_slice(w.secret.as_bytes()).expect("any key");
         let results = measure(vec![
             (
                 "floor: hmac-sha256 of the ready string to sign, keyed per call",
@@ -268,6 +271,23 @@ fn main() {
                 "stage: pre-keyed MAC of the ready string to sign (Signer::sign_string)",
                 Box::new(|| {
                     black_box(signer.sign_string(black_box(w.string_to_sign.as_bytes())));
+                }),
+            ),
+            (
+                "stage: keying alone (Signer::new)",
+                Box::new(|| {
+                    black_box(
+                        Signer::new(black_box(w.secret.as_bytes()), SignatureMethod::HmacSha256)
+                            .is_ok(),
+                    );
+                }),
+            ),
+            (
+                "stage: hmac crate keyed once, cloned per call, over the ready string",
+                Box::new(|| {
+                    let mut mac = keyed.clone();
+                    mac.update(black_box(w.string_to_sign.as_bytes()));
+                    black_box(mac.finalize().into_bytes());
                 }),
             ),
             (
