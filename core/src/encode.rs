@@ -89,22 +89,26 @@ pub(crate) fn encode_by_pieces<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
 }
 
 /// The bytes [`encode_within`] may touch past the cursor for `len` input
-/// bytes: three per byte plus the window of its last word's stores.
+/// bytes: three per byte plus the window of its last 16-byte store.
 pub(crate) const fn room_for(len: usize) -> usize {
     3 * len + WINDOW
 }
 
-/// The output window of one word: 8 lanes of at most 3 bytes, the last
-/// stored as 4, end at most 25 bytes in.
-const WINDOW: usize = 32;
+/// How far past the output's end the stores may reach: a chunk written lane
+/// by lane stores 4 bytes at up to 48 bytes in, wherever its live lanes end
+/// (see [`encode_every_lane`]); the other stores reach 16 bytes past a
+/// cursor that has advanced three bytes per input byte at most.
+const WINDOW: usize = 3 * 16 + 4;
 
 /// Encodes `src` into `dst` from `at` and returns the end of the output.
 ///
 /// The fast path of the sinks that own their memory: the cursor stays in a
 /// register (not in the sink, where every byte would be a store and a
-/// reload), 16 bytes are classified at once (`lanes16`; a text of 8–16
-/// bytes as two overlapping words), and the tail of a text is one more
-/// word (see [`encode_word`]), never a byte loop.
+/// reload), and every text is cut into 16-lane chunks (see
+/// [`encode_lanes`]): whole 16-byte chunks, then the text's last 16 bytes
+/// shifted past the lanes already done, or for a text under 16 bytes the
+/// text itself, zero-filled. No byte loop and no second width: one kernel
+/// for every chunk, so a chunk with escapes costs a step per escape.
 /// Stores are fixed-size, so bytes past the returned end are scratch. The
 /// caller guarantees `dst.len() >= at + room_for(src.len())`; with less,
 /// stores are dropped (never a panic) and the output is wrong.
@@ -114,103 +118,102 @@ const WINDOW: usize = 32;
 #[cfg_attr(target_arch = "wasm32", inline)]
 pub(crate) fn encode_within(src: &[u8], dst: &mut [u8], mut at: usize) -> usize {
     let n = src.len();
-    if n < 8 {
-        let w = load_short(src);
-        let reserved = lanes16::reserved_mask(lanes16::pair(w, [0; 8])) & ((1 << n) - 1);
-        return encode_classified(u64::from_le_bytes(w), n, reserved == 0, dst, at);
-    }
+    let Some(last) = src.last_chunk::<16>() else {
+        let chunk = lanes16::zero_filled(src);
+        let reserved = lanes16::reserved_mask(chunk) & ((1 << n) - 1);
+        return encode_lanes(chunk, reserved, n, dst, at);
+    };
     let mut rest = src;
     while let Some((chunk, tail)) = rest
         .split_first_chunk::<16>()
         .filter(|(_, t)| !t.is_empty())
     {
-        at = encode_chunk(rest, *chunk, dst, at);
+        at = encode_lanes(*chunk, lanes16::reserved_mask(*chunk), 16, dst, at);
         rest = tail;
     }
-    // 1–16 bytes are left, and at least 8 bytes of text end here.
-    let r = rest.len();
-    let last = word(&src[n - 8..]);
-    if r < 8 {
-        // The last 8 bytes, shifted past the `8 - r` already done.
-        return encode_word(u64::from_le_bytes(last) >> (8 * (8 - r)), r, dst, at);
-    }
-    // 8–16 bytes: the first and the last 8, overlapping, classified as one vector.
-    let first = word(rest);
-    let reserved = lanes16::reserved_mask(lanes16::pair(first, last));
-    if reserved == 0 {
-        if let Some(out) = dst.get_mut(at..at + r) {
-            out[..8].copy_from_slice(&first);
-            out[r - 8..].copy_from_slice(&last);
-        }
-        return at + r;
-    }
-    at = encode_classified(u64::from_le_bytes(first), 8, reserved & 0xFF == 0, dst, at);
-    // The last word's lanes past the first word's: its top `more` lanes.
-    let more = r - 8;
-    let last = u64::from_le_bytes(last)
-        .checked_shr(8 * (8 - more) as u32)
-        .unwrap_or(0);
-    encode_classified(last, more, reserved >> (16 - more) == 0, dst, at)
+    // 1–16 bytes are left: the top lanes of the last 16, moved down.
+    let done = 16 - rest.len();
+    let reserved = lanes16::reserved_mask(*last) >> done;
+    let moved = (u128::from_le_bytes(*last) >> (8 * done)).to_le_bytes();
+    encode_lanes(moved, reserved, rest.len(), dst, at)
 }
 
-/// Encodes `chunk`, the first 16 bytes of `text`, at `at`: one store when
-/// none needs escaping.
+/// Encodes the first `live` (1–16) lanes of `chunk`, whose reserved lanes
+/// are the bits of `reserved` (none at or past `live`), at `at`; returns
+/// the new end.
+///
+/// A chunk without escapes (most of any request) is one 16-byte store.
+/// Otherwise each escape is one step: the plain lanes before it are stored
+/// as one 16-byte piece (the cursor advances past them only; the rest is
+/// scratch, overwritten next), then its `%XY`, and the chunk is shifted
+/// past it.
 #[inline(always)]
-fn encode_chunk(text: &[u8], chunk: [u8; 16], dst: &mut [u8], at: usize) -> usize {
-    let reserved = lanes16::reserved_mask(chunk);
-    if reserved == 0 {
-        if let Some(out) = dst.get_mut(at..at + 16) {
-            out.copy_from_slice(&chunk);
-        }
-        return at + 16;
-    }
-    if text.len() >= 32 {
-        return encode_around_escapes(text, chunk, reserved, dst, at);
-    }
-    let (lo, hi) = chunk.split_at(8);
-    let at = encode_classified(
-        u64::from_le_bytes(word(lo)),
-        8,
-        reserved & 0xFF == 0,
-        dst,
-        at,
-    );
-    encode_classified(u64::from_le_bytes(word(hi)), 8, reserved >> 8 == 0, dst, at)
-}
-
-/// Encodes a chunk with escapes (`reserved`, a lane mask) whose text goes
-/// on for at least 16 more bytes: the plain bytes before each escape are
-/// copied 16 at a time straight from the text, and the cursor advances
-/// past the plain ones only (the rest is scratch, overwritten next). One
-/// step per escape instead of one per byte of the 8-byte words holding one.
-#[inline]
-fn encode_around_escapes(
-    text: &[u8],
+fn encode_lanes(
     chunk: [u8; 16],
     mut reserved: u32,
+    live: usize,
     dst: &mut [u8],
-    mut at: usize,
+    at: usize,
 ) -> usize {
-    let mut start = 0;
+    let mut at = at;
+    if reserved == 0 {
+        store(dst, at, &chunk);
+        return at + live;
+    }
+    if lanes16::non_ascii_mask(chunk) != 0 {
+        return encode_every_lane(chunk, live, dst, at);
+    }
+    let mut rest = u128::from_le_bytes(chunk);
+    // Lanes before `done` are written; lane `done` is byte 0 of `rest`.
+    let mut done = 0;
     loop {
-        let lane = if reserved == 0 {
-            16
-        } else {
-            reserved.trailing_zeros() as usize
-        };
-        if let (Some(from), Some(to)) = (text.get(start..start + 16), dst.get_mut(at..at + 16)) {
-            to.copy_from_slice(from);
+        store(dst, at, &rest.to_le_bytes());
+        if reserved == 0 {
+            return at + live - done;
         }
-        at += lane - start;
-        let Some(&byte) = chunk.get(lane) else {
-            return at;
-        };
-        if let Some(to) = dst.get_mut(at..at + 4) {
-            to.copy_from_slice(&ENCODED[usize::from(byte)].to_le_bytes());
+        let lane = reserved.trailing_zeros() as usize;
+        let plain = lane - done;
+        at += plain;
+        let escaped = rest >> (8 * plain);
+        let entry = ENCODED[usize::from(escaped as u8)];
+        if let Some(out) = dst.get_mut(at..at + 4) {
+            out.copy_from_slice(&entry.to_le_bytes());
         }
         at += 3;
-        start = lane + 1;
+        rest = escaped >> 8;
+        done = lane + 1;
         reserved &= reserved - 1;
+    }
+}
+
+/// Encodes the first `live` lanes of `chunk` lane by lane from `ENCODED`,
+/// all 16 without a branch: dead lanes are stored but do not advance.
+///
+/// A chunk holding non-ASCII text (Latin-1, CJK: every byte of it an
+/// escape) goes this way: a step per escape took longer on `products`'
+/// values, while ASCII text has few escapes.
+#[inline(always)]
+fn encode_every_lane(chunk: [u8; 16], live: usize, dst: &mut [u8], at: usize) -> usize {
+    let Some(window) = dst
+        .get_mut(at..)
+        .and_then(|d| d.first_chunk_mut::<WINDOW>())
+    else {
+        return at; // not reached: callers leave `room_for` (see `encode_within`)
+    };
+    let mut o = 0;
+    for (i, byte) in chunk.into_iter().enumerate() {
+        let entry = ENCODED[usize::from(byte)];
+        window[o..o + 4].copy_from_slice(&entry.to_le_bytes());
+        o += usize::from(i < live) * (entry >> 24) as usize;
+    }
+    at + o
+}
+
+/// Stores 16 bytes at `at` (dropped without room, as in [`encode_within`]).
+#[inline(always)]
+fn store(dst: &mut [u8], at: usize, bytes: &[u8; 16]) {
+    if let Some(out) = dst.get_mut(at..at + 16) {
+        out.copy_from_slice(bytes);
     }
 }
 
@@ -245,41 +248,6 @@ fn byte_within(byte: u8, dst: &mut [u8], at: usize) -> usize {
         *d = byte;
     }
     at + 1
-}
-
-/// Encodes the first `live` (1–8) bytes of `word` at `at`; returns the new end.
-///
-/// A word of unreserved bytes (most of any request) is one 8-byte store. A
-/// word with an escape is written lane by lane from `ENCODED`, all 8 lanes
-/// without a branch: dead lanes are stored but do not advance.
-#[inline(always)]
-fn encode_word(word: u64, live: usize, dst: &mut [u8], at: usize) -> usize {
-    let clean = reserved_lanes(word.to_le_bytes()) & first_lanes(live) == 0;
-    encode_classified(word, live, clean, dst, at)
-}
-
-/// [`encode_word`] for a word already classified: `clean` when none of its
-/// `live` lanes needs escaping.
-#[inline(always)]
-fn encode_classified(word: u64, live: usize, clean: bool, dst: &mut [u8], at: usize) -> usize {
-    let Some(window) = dst
-        .get_mut(at..)
-        .and_then(|d| d.first_chunk_mut::<WINDOW>())
-    else {
-        return at; // not reached: callers leave `room_for` (see `encode_within`)
-    };
-    if clean {
-        window[..8].copy_from_slice(&word.to_le_bytes());
-        return at + live;
-    }
-    let mut o = 0;
-    for (i, byte) in word.to_le_bytes().into_iter().enumerate() {
-        let entry = ENCODED[usize::from(byte)];
-        let at = o.min(WINDOW - 4);
-        window[at..at + 4].copy_from_slice(&entry.to_le_bytes());
-        o += usize::from(i < live) * (entry >> 24) as usize;
-    }
-    at + o
 }
 
 /// The length of the S2 encoding of `bytes`: each reserved byte adds two.

@@ -2,7 +2,7 @@
 //! x86-64, `simd128` in the wasm build) through the `wide` crate.
 //! Where neither is enabled, `wide` falls back to plain arrays.
 
-use crate::swar::word;
+use crate::swar::{load_short, word};
 use wide::u8x16;
 
 /// Bit `i` is set when byte `i` of `chunk` is reserved (must be escaped).
@@ -21,6 +21,12 @@ pub(crate) fn reserved_mask(chunk: [u8; 16]) -> u32 {
     let underscore = x.simd_eq(u8x16::splat(b'_'));
     let tilde = x.simd_eq(u8x16::splat(b'~'));
     !(letter | digit | dash_dot | underscore | tilde).to_bitmask() & 0xFFFF
+}
+
+/// Bit `i` is set when byte `i` of `chunk` is not ASCII.
+#[inline(always)]
+pub(crate) fn non_ascii_mask(chunk: [u8; 16]) -> u32 {
+    u8x16::new(chunk).to_bitmask()
 }
 
 /// The 16 bytes of `bytes` from `at`, zero-filled past its end, read
@@ -60,6 +66,21 @@ pub(crate) fn contains_either(bytes: &[u8], a: u8, b: u8) -> (bool, bool) {
         at += 16;
     }
     (has_a.any(), has_b.any())
+}
+
+/// A text under 16 bytes, zero-filled to 16, read without a byte loop:
+/// two overlapping words from 8 bytes on, a short word below.
+#[inline(always)]
+pub(crate) fn zero_filled(text: &[u8]) -> [u8; 16] {
+    let n = text.len();
+    match (text.first_chunk::<8>(), text.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => {
+            // The tail's bytes past the head, moved down to lane 8.
+            let rest = (u64::from_le_bytes(*tail) >> (8 * (15 - n.min(15)))) >> 8;
+            pair(*head, rest.to_le_bytes())
+        }
+        _ => pair(load_short(text), [0; 8]),
+    }
 }
 
 /// Two 8-byte words as one vector (`lo` in lanes 0–7).

@@ -26,7 +26,7 @@ const STAGE_BLOCKS: usize = 1;
 const STAGE: usize = STAGE_BLOCKS * BLOCK;
 /// The stage's size: room past the threshold for a canonical pair or an
 /// encoded piece to be written straight into it in one go (see
-/// [`MacStream::put_pair`]). 512 bytes of room take a pair of up to 149
+/// [`MacStream::put_pair`]). 512 bytes of room take a pair of up to 135
 /// bytes of text whole (`bulk`'s longest is 127); with 256, most of its
 /// pairs went piece by piece and signing took 4–6% longer.
 const CAPACITY_BLOCKS: usize = STAGE_BLOCKS + 8;

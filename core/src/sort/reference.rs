@@ -19,7 +19,7 @@
 //! places no branch predictor can guess (`.7`, `.77`, `.177`).
 
 use super::{SMALL_RUN, common_prefix, refine_run};
-use crate::swar::load_short;
+use crate::lanes16;
 
 /// Bits of a key that hold the position: up to 1,024 names (a `ParamIndex`).
 const POSITION_BITS: u32 = 10;
@@ -250,14 +250,7 @@ impl Window {
 /// A name under 16 bytes, zero-padded, as a little-endian integer.
 #[inline(always)]
 fn short(name: &[u8]) -> u128 {
-    let n = name.len();
-    match (name.first_chunk::<8>(), name.last_chunk::<8>()) {
-        (Some(head), Some(tail)) => {
-            let rest = (u64::from_le_bytes(*tail) >> (8 * (15 - n.min(15)))) >> 8;
-            u128::from(u64::from_le_bytes(*head)) | u128::from(rest) << 64
-        }
-        _ => u128::from(u64::from_le_bytes(load_short(name))),
-    }
+    u128::from_le_bytes(lanes16::zero_filled(name))
 }
 
 #[cfg(test)]
