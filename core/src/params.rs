@@ -58,15 +58,27 @@ pub(crate) fn with_sorted<'a, R>(
     f: impl FnOnce(&SortedParams<'_, 'a>) -> Result<R, Error>,
 ) -> Result<R, Error> {
     const SMALL: usize = 32;
+    // A list of a few hundred (200 SKUs) has a tier of its own: zeroing
+    // the whole index was an 8 KiB `memset` on every call.
+    const MEDIUM: usize = 256;
     if params.len() <= SMALL {
-        let mut keys = [0u64; SMALL];
-        return match &SortedParams::sort_with_keys(params, &mut keys) {
-            Ok(sorted) => f(sorted),
-            Err(e) => Err(*e),
-        };
+        with_keys(params, &mut [0u64; SMALL], f)
+    } else if params.len() <= MEDIUM {
+        with_keys(params, &mut [0u64; MEDIUM], f)
+    } else {
+        with_keys(params, &mut ParamIndex::new().order, f)
     }
-    let mut index = ParamIndex::new();
-    match &SortedParams::sort_indexed(params, &mut index) {
+}
+
+/// Sorts with `keys` as working space and hands the result to `f` by
+/// reference (see [`with_sorted`]).
+#[inline(always)]
+fn with_keys<'a, R>(
+    params: &[Param<'a>],
+    keys: &mut [u64],
+    f: impl FnOnce(&SortedParams<'_, 'a>) -> Result<R, Error>,
+) -> Result<R, Error> {
+    match &SortedParams::sort_with_keys(params, keys) {
         Ok(sorted) => f(sorted),
         Err(e) => Err(*e),
     }
