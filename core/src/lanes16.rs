@@ -3,23 +3,24 @@
 //! Where neither is enabled, `wide` falls back to plain arrays.
 
 use crate::swar::{load_short, word};
-use wide::u8x16;
+use wide::{i8x16, u8x16};
 
 /// Bit `i` is set when byte `i` of `chunk` is reserved (must be escaped).
 #[inline(always)]
 pub(crate) fn reserved_mask(chunk: [u8; 16]) -> u32 {
-    let x = u8x16::new(chunk);
-    // `lo..lo + len` as one unsigned compare: `x - lo` wraps below `lo`.
-    let within = |v: u8x16, lo: u8, len: u8| {
-        let offset = v - u8x16::splat(lo);
-        offset.min(u8x16::splat(len - 1)).simd_eq(offset)
+    let x = i8x16::new(chunk.map(|b| b.cast_signed()));
+    // `lo..lo + len` as one signed compare: shifted by `0x80 - lo`, the
+    // range starts at -128 and every byte outside it lands above its end.
+    let within = |v: i8x16, lo: u8, len: u8| {
+        let shifted = v + i8x16::splat(0x80u8.wrapping_sub(lo).cast_signed());
+        i8x16::splat(len.wrapping_sub(0x80).cast_signed()).simd_gt(shifted)
     };
     // Setting bit 0x20 folds A-Z onto a-z and maps no other byte into a-z.
-    let letter = within(x | u8x16::splat(0x20), b'a', 26);
+    let letter = within(x | i8x16::splat(0x20), b'a', 26);
     let digit = within(x, b'0', 10);
     let dash_dot = within(x, b'-', 2);
-    let underscore = x.simd_eq(u8x16::splat(b'_'));
-    let tilde = x.simd_eq(u8x16::splat(b'~'));
+    let underscore = x.simd_eq(i8x16::splat(b'_'.cast_signed()));
+    let tilde = x.simd_eq(i8x16::splat(b'~'.cast_signed()));
     !(letter | digit | dash_dot | underscore | tilde).to_bitmask() & 0xFFFF
 }
 
