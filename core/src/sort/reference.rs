@@ -20,6 +20,8 @@
 
 use super::{SMALL_RUN, common_prefix, refine_run};
 use crate::lanes16;
+use crate::swar::{load_short, word};
+use wide::u8x16;
 
 /// Bits of a key that hold the position: up to 1,024 names (a `ParamIndex`).
 const POSITION_BITS: u32 = 10;
@@ -59,7 +61,9 @@ pub(super) fn sort<'n>(
         let own = Window::of(name);
         let place = match own.first_difference(window) {
             Some(at) if at + NEXT_BYTES <= 32 => {
-                let next = own.bytes_from(at);
+                // Straight from the name: only the first `NEXT_BYTES` count,
+                // and they lie inside the window.
+                let next = word_at(name, at);
                 Place {
                     above: next as u8 > reference_bytes[at],
                     shared: at,
@@ -180,77 +184,69 @@ fn big_endian_next(word: u64) -> u64 {
     (word << (64 - 8 * NEXT_BYTES)).swap_bytes()
 }
 
-/// The first 32 bytes of a name, zero-padded, as two little-endian
-/// integers.
+/// The 8 bytes of `name` from `at`, little-endian, zero past its end: one
+/// load, of the name's last 8 bytes shifted down where fewer are left.
+#[inline(always)]
+fn word_at(name: &[u8], at: usize) -> u64 {
+    let Some(last) = name.len().checked_sub(8) else {
+        return u64::from_le_bytes(load_short(name))
+            .checked_shr(8 * at as u32)
+            .unwrap_or(0);
+    };
+    let start = at.min(last);
+    u64::from_le_bytes(word(&name[start..]))
+        .checked_shr(8 * (at - start) as u32)
+        .unwrap_or(0)
+}
+
+/// The first 32 bytes of a name, zero-padded, as two 16-byte vectors.
 #[derive(Clone, Copy)]
 struct Window {
-    low: u128,
-    high: u128,
+    low: u8x16,
+    high: u8x16,
 }
 
 impl Window {
-    /// Reads `name` with loads whose places depend only on whether it has
-    /// 8, 16 or 32 bytes: a shorter tail is the end of the last full load,
-    /// shifted down.
+    /// Reads `name` with whole 16-byte loads where it has the bytes, and
+    /// two overlapping words for a shorter part (see
+    /// [`lanes16::zero_filled`]): no byte loop, and a long list's names
+    /// end at places no branch predictor can guess (`.7`, `.77`, `.177`).
     #[inline(always)]
     fn of(name: &[u8]) -> Self {
-        let n = name.len();
-        let (Some(head), Some(tail)) = (name.first_chunk::<16>(), name.last_chunk::<16>()) else {
-            return Window {
-                low: short(name),
-                high: 0,
-            };
-        };
-        let high = match name[16..].first_chunk::<16>() {
-            Some(next) => u128::from_le_bytes(*next),
-            // Bytes 16.. sit at 32 - n in the last 16; two shifts, since
-            // a 16-byte name shifts all 128 bits out.
-            None => (u128::from_le_bytes(*tail) >> (8 * (31 - n))) >> 8,
+        let part = |bytes: &[u8]| match bytes.first_chunk::<16>() {
+            Some(chunk) => u8x16::new(*chunk),
+            None => u8x16::new(lanes16::zero_filled(bytes)),
         };
         Window {
-            low: u128::from_le_bytes(*head),
-            high,
+            low: part(name),
+            high: part(name.get(16..).unwrap_or(&[])),
         }
     }
 
-    /// Where the two first differ, if within the window.
+    /// Where the two first differ, if within the window: one vector
+    /// compare for each half.
     #[inline(always)]
     fn first_difference(self, other: Window) -> Option<usize> {
-        let (low, high) = (self.low ^ other.low, self.high ^ other.high);
-        if low != 0 {
-            Some(low.trailing_zeros() as usize / 8)
-        } else if high != 0 {
-            Some(16 + high.trailing_zeros() as usize / 8)
-        } else {
-            None
-        }
+        let equal = self.low.simd_eq(other.low).to_bitmask()
+            | self.high.simd_eq(other.high).to_bitmask() << 16;
+        let differ = !equal;
+        (differ != 0).then(|| differ.trailing_zeros() as usize)
     }
 
     /// The bytes from `at` (under 32), little-endian, zero past the window.
-    #[inline(always)]
+    #[cfg(test)]
     fn bytes_from(self, at: usize) -> u64 {
-        let shift = 8 * (at % 16) as u32;
-        let word = if at < 16 {
-            // `high` shifted in from above; two steps for `at == 0`.
-            (self.low >> shift) | ((self.high << 1) << (127 - shift))
-        } else {
-            self.high >> shift
-        };
-        word as u64
+        let mut bytes = [0u8; 40];
+        bytes[..32].copy_from_slice(&self.bytes());
+        u64::from_le_bytes(word(&bytes[at..]))
     }
 
     fn bytes(self) -> [u8; 32] {
         let mut bytes = [0u8; 32];
-        bytes[..16].copy_from_slice(&self.low.to_le_bytes());
-        bytes[16..].copy_from_slice(&self.high.to_le_bytes());
+        bytes[..16].copy_from_slice(&self.low.to_array());
+        bytes[16..].copy_from_slice(&self.high.to_array());
         bytes
     }
-}
-
-/// A name under 16 bytes, zero-padded, as a little-endian integer.
-#[inline(always)]
-fn short(name: &[u8]) -> u128 {
-    u128::from_le_bytes(lanes16::zero_filled(name))
 }
 
 #[cfg(test)]

@@ -138,3 +138,19 @@ fn a_group_equal_to_the_reference_up_to_padding_is_settled_by_length() {
     let names: Vec<&[u8]> = owned.iter().map(|s| s.as_bytes()).collect();
     check(&names);
 }
+
+#[test]
+fn word_at_reads_eight_padded_bytes_anywhere() {
+    let text: Vec<u8> = (1..=40).collect();
+    for len in 0..=40 {
+        let name = &text[..len];
+        for at in 0..=40 {
+            let expected: Vec<u8> = (at..at + 8).map(|i| padded(name, i)).collect();
+            assert_eq!(
+                word_at(name, at).to_le_bytes().as_slice(),
+                expected.as_slice(),
+                "{len} bytes from {at}"
+            );
+        }
+    }
+}
