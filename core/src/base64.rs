@@ -14,7 +14,8 @@ pub(crate) const fn encoded_len(n: usize) -> usize {
 
 /// Encodes `input` into the start of `out` (which must hold
 /// [`encoded_len`] bytes) and returns the length written.
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline)]
 pub(crate) fn encode(input: &[u8], out: &mut [u8]) -> usize {
     let mut written = 0;
     let mut triplets = input.chunks_exact(3);
