@@ -282,6 +282,16 @@ impl Drop for MacStream {
 impl Sink for MacStream {
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
+        if bytes.len() < BLOCK {
+            // A short piece (the head's lines): staged whole, as a pair is
+            // (`len < STAGE` between calls, and the stage holds two blocks
+            // more), then settled once.
+            let at = self.len;
+            crate::sink::copy_small(&mut self.bytes()[at..at + bytes.len()], bytes);
+            self.len += bytes.len();
+            self.settle();
+            return;
+        }
         // Top up the staged partial block, if any.
         let partial = self.len % BLOCK;
         let take = if partial == 0 {
