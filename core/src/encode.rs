@@ -89,7 +89,7 @@ pub(crate) fn encode_by_pieces<S: Sink + ?Sized>(bytes: &[u8], sink: &mut S) {
 }
 
 /// The bytes [`encode_within`] may touch past the cursor for `len` input
-/// bytes: three per byte plus the window of its last 16-byte store.
+/// bytes: three per byte plus the window of its last chunk's stores.
 pub(crate) const fn room_for(len: usize) -> usize {
     3 * len + WINDOW
 }

@@ -190,7 +190,7 @@ pub(crate) fn copy_small(dst: &mut [u8], src: &[u8]) {
 }
 
 /// The bytes a [`FmtSink`] gathers before handing them to the formatter:
-/// the room the MAC's stage keeps, so a pair of up to 149 bytes of text is
+/// the room the MAC's stage keeps, so a pair of up to 135 bytes of text is
 /// encoded in one go here too.
 const FMT_BUFFER: usize = 512;
 

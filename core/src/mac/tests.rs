@@ -119,7 +119,7 @@ fn encoding_straight_into_the_stage_matches_encoding_first() {
 
 #[test]
 fn pairs_of_every_size_around_the_one_go_bound_match_the_naive_mac() {
-    // A pair of up to 149 bytes of text is written whole into the stage,
+    // A pair of up to 135 bytes of text is written whole into the stage,
     // a longer one piece by piece: both, after prefixes that leave the
     // stage empty, nearly full and in between.
     // Under Miri, an interpreter, a sample: the bound is crossed either way.
