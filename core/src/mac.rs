@@ -224,6 +224,17 @@ impl MacStream {
         }
     }
 
+    /// Stages a piece under a block and settles once: it always fits
+    /// (`len < STAGE + BLOCK` wherever this is called, and the stage holds
+    /// two blocks more).
+    #[inline(always)]
+    fn stage_short(&mut self, bytes: &[u8]) {
+        let at = self.len;
+        crate::sink::copy_small(&mut self.bytes()[at..at + bytes.len()], bytes);
+        self.len += bytes.len();
+        self.settle();
+    }
+
     /// The number of message bytes written so far (the key block aside).
     #[inline]
     pub(crate) fn message_len(&self) -> usize {
@@ -283,13 +294,9 @@ impl Sink for MacStream {
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
         if bytes.len() < BLOCK {
-            // A short piece (the head's lines): staged whole, as a pair is
-            // (`len < STAGE` between calls, and the stage holds two blocks
-            // more), then settled once.
-            let at = self.len;
-            crate::sink::copy_small(&mut self.bytes()[at..at + bytes.len()], bytes);
-            self.len += bytes.len();
-            self.settle();
+            // A short piece (the head's lines): staged whole, as a pair is,
+            // without the top-up below.
+            self.stage_short(bytes);
             return;
         }
         // Top up the staged partial block, if any.
@@ -304,12 +311,7 @@ impl Sink for MacStream {
         crate::sink::copy_small(&mut self.bytes()[at..at + take], piece);
         self.len += take;
         if bytes.len() < BLOCK {
-            // Under a block left: staged (`len < STAGE + BLOCK` here, and
-            // the stage holds two blocks more).
-            let at = self.len;
-            crate::sink::copy_small(&mut self.bytes()[at..at + bytes.len()], bytes);
-            self.len += bytes.len();
-            self.settle();
+            self.stage_short(bytes);
             return;
         }
         // The staged blocks (whole now), then whole blocks straight from
