@@ -18,7 +18,7 @@ use crate::Error;
 use crate::canonical::{CanonicalParam, check_sorted};
 use crate::compare::cmp_bytes;
 use crate::params::Param;
-use crate::swar::word;
+use crate::swar::{load_short, word};
 use core::cmp::Ordering;
 use wide::u8x16;
 
@@ -55,7 +55,22 @@ fn prefix32(name: &[u8], offset: usize) -> u64 {
 /// Eight bytes of `name` from `offset` as a big-endian integer, zero-padded.
 #[inline(always)]
 fn prefix64(name: &[u8], offset: usize) -> u64 {
-    u64::from_be_bytes(word(name.get(offset..).unwrap_or(&[])))
+    word_at(name, offset).swap_bytes()
+}
+
+/// The 8 bytes of `name` from `at`, little-endian, zero past its end: one
+/// load, of the name's last 8 bytes shifted down where fewer are left.
+#[inline(always)]
+fn word_at(name: &[u8], at: usize) -> u64 {
+    let Some(last) = name.len().checked_sub(8) else {
+        return u64::from_le_bytes(load_short(name))
+            .checked_shr(8 * at as u32)
+            .unwrap_or(0);
+    };
+    let start = at.min(last);
+    u64::from_le_bytes(word(&name[start..]))
+        .checked_shr(8 * (at - start) as u32)
+        .unwrap_or(0)
 }
 
 /// The order of two names known to be equal (zero-padded) before `offset`.

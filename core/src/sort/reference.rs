@@ -18,9 +18,10 @@
 //! branching on where the name ends, since the names of a long list end at
 //! places no branch predictor can guess (`.7`, `.77`, `.177`).
 
-use super::{SMALL_RUN, common_prefix, refine_run};
+use super::{SMALL_RUN, common_prefix, refine_run, word_at};
 use crate::lanes16;
-use crate::swar::{load_short, word};
+#[cfg(test)]
+use crate::swar::word;
 use wide::u8x16;
 
 /// Bits of a key that hold the position: up to 1,024 names (a `ParamIndex`).
@@ -182,21 +183,6 @@ fn place_beyond_window(name: &[u8], reference: &[u8]) -> Option<Place> {
 #[inline(always)]
 fn big_endian_next(word: u64) -> u64 {
     (word << (64 - 8 * NEXT_BYTES)).swap_bytes()
-}
-
-/// The 8 bytes of `name` from `at`, little-endian, zero past its end: one
-/// load, of the name's last 8 bytes shifted down where fewer are left.
-#[inline(always)]
-fn word_at(name: &[u8], at: usize) -> u64 {
-    let Some(last) = name.len().checked_sub(8) else {
-        return u64::from_le_bytes(load_short(name))
-            .checked_shr(8 * at as u32)
-            .unwrap_or(0);
-    };
-    let start = at.min(last);
-    u64::from_le_bytes(word(&name[start..]))
-        .checked_shr(8 * (at - start) as u32)
-        .unwrap_or(0)
 }
 
 /// The first 32 bytes of a name, zero-padded, as two 16-byte vectors.
