@@ -138,6 +138,32 @@ pub(crate) fn encode_within(src: &[u8], dst: &mut [u8], mut at: usize) -> usize 
     encode_lanes(moved, reserved, rest.len(), dst, at)
 }
 
+/// The bytes [`copy_plain_within`] may touch past the cursor for `len`
+/// bytes of text: the text and the rest of its last 16-byte store.
+pub(crate) const fn room_for_plain(len: usize) -> usize {
+    len + 16
+}
+
+/// Copies `src`, text that needs no encoding, into `dst` from `at` as
+/// [`encode_within`] writes a chunk without escapes: 16-byte stores, the
+/// last one ending with the text (or for a text under 16 bytes, the text
+/// zero-filled), so no `memcpy` call and no byte loop. Returns the end; the
+/// caller leaves [`room_for_plain`] (with less, stores are dropped).
+#[inline(always)]
+pub(crate) fn copy_plain_within(src: &[u8], dst: &mut [u8], at: usize) -> usize {
+    let end = at + src.len();
+    let Some(last) = src.last_chunk::<16>() else {
+        store(dst, at, &lanes16::zero_filled(src));
+        return end;
+    };
+    let (chunks, _) = src.as_chunks::<16>();
+    for (i, chunk) in chunks.iter().enumerate() {
+        store(dst, at + 16 * i, chunk);
+    }
+    store(dst, end - 16, last);
+    end
+}
+
 /// Encodes the first `live` (1–16) lanes of `chunk`, whose reserved lanes
 /// are the bits of `reserved` (none at or past `live`), at `at`; returns
 /// the new end.
@@ -388,6 +414,23 @@ mod tests {
                 let exact = percent_encode(&text, &mut exact).map(str::as_bytes);
                 assert_eq!(exact, Ok(&naive[..]), "{text:?}");
                 assert_eq!(percent_encoded_len(&text), naive.len());
+            }
+        }
+    }
+
+    #[test]
+    fn plain_copies_write_the_text_and_nothing_before_it() {
+        let text: [u8; 70] = core::array::from_fn(|i| b'a' + (i % 26) as u8);
+        for len in 0..text.len() {
+            for at in [0, 1, 15, 16, 40] {
+                // Exactly the room promised: a store past it would be
+                // dropped, and the text would come out wrong.
+                let mut space = [b'#'; 160];
+                let dst = &mut space[..at + room_for_plain(len)];
+                let end = copy_plain_within(&text[..len], dst, at);
+                assert_eq!(end, at + len);
+                assert_eq!(&dst[at..end], &text[..len], "{len} at {at}");
+                assert!(dst[..at].iter().all(|&b| b == b'#'), "{len} at {at}");
             }
         }
     }

@@ -67,6 +67,10 @@ pub struct RequestHead<'a> {
     /// Whether the path needs no encoding, so it is written as it is
     /// (decided once, here; the host knows whether it is lowercase).
     path_plain: bool,
+    /// Whether the three lines are the method, host and path exactly as
+    /// given (uppercase, lowercase without a port to write, plain): the
+    /// common case, written as three pieces in one go.
+    verbatim: bool,
 }
 
 impl<'a> RequestHead<'a> {
@@ -116,12 +120,19 @@ impl<'a> RequestHead<'a> {
         if !path.is_empty() && !path.starts_with('/') {
             return Err(Error::InvalidPath);
         }
+        let path_plain = all_bytes(path.as_bytes(), plain_path_lanes);
+        let verbatim = !method.bytes().any(|b| b.is_ascii_lowercase())
+            && host.lowercase
+            && host_port(&host, scheme).is_none()
+            && !path.is_empty()
+            && path_plain;
         Ok(RequestHead {
             method,
             scheme,
             host,
             path,
-            path_plain: all_bytes(path.as_bytes(), plain_path_lanes),
+            path_plain,
+            verbatim,
         })
     }
 
@@ -156,6 +167,11 @@ impl<'a> RequestHead<'a> {
 
     /// Writes `VERB \n host \n path \n` — the string to sign up to the query.
     pub(crate) fn write_to<S: Sink + ?Sized>(&self, sink: &mut S) {
+        if self.verbatim {
+            let lines = [self.method, self.host.name, self.path].map(str::as_bytes);
+            sink.put_lines(&lines);
+            return;
+        }
         self.write_method(sink);
         sink.put_byte(b'\n');
         self.write_host(sink);
@@ -189,9 +205,7 @@ impl<'a> RequestHead<'a> {
                 sink.put(&lower[..chunk.len()]);
             }
         }
-        if let Some(port) = self.host.port
-            && self.host.port_value != self.scheme.default_port()
-        {
+        if let Some(port) = host_port(&self.host, self.scheme) {
             sink.put_byte(b':');
             sink.put(port.as_bytes());
         }
@@ -216,6 +230,12 @@ impl<'a> RequestHead<'a> {
             encode_to(segment.as_bytes(), sink);
         }
     }
+}
+
+/// The port the host line carries: one that is not the scheme's default.
+fn host_port<'a>(host: &HostParts<'a>, scheme: Scheme) -> Option<&'a str> {
+    host.port
+        .filter(|_| host.port_value != scheme.default_port())
 }
 
 /// Shows the three head lines of the string to sign, `\n`-separated (no trailing newline).
@@ -313,6 +333,40 @@ mod tests {
             lines,
             Ok(["POST".into(), "api.example.com".into(), "/a%20b".into()])
         );
+    }
+
+    #[test]
+    fn heads_as_given_are_written_in_one_go_and_the_rest_line_by_line() {
+        use crate::sink::SliceWriter;
+        let cases = [
+            (
+                "POST",
+                "https",
+                "mws.amazonservices.com",
+                "/Orders/2013-09-01",
+                true,
+            ),
+            ("GET", "http", "localhost:8080", "/", false),
+            ("GET", "https", "h:443", "/", true),
+            ("get", "https", "h", "/", false),
+            ("GET", "https", "H", "/", false),
+            ("GET", "https", "h", "", false),
+            ("GET", "https", "h", "/a b", false),
+            ("GET", "https", "[::1]", "/x", true),
+        ];
+        for (method, scheme, host, path, verbatim) in cases {
+            let Ok(h) = head(method, scheme, host, path) else {
+                unreachable!("{host}")
+            };
+            assert_eq!(h.verbatim, verbatim, "{method} {host} {path}");
+            let mut buf = [0u8; 128];
+            let mut out = SliceWriter::new(&mut buf);
+            h.write_to(&mut out);
+            assert_eq!(
+                out.finish(),
+                Ok([h.to_string(), "\n".into()].concat().as_str())
+            );
+        }
     }
 
     #[test]

@@ -9,9 +9,11 @@
 //! The construction is cross-checked against the `hmac` crate for every
 //! length around the block edges and against RFC 4231 / RFC 2202 vectors.
 
-use crate::encode::{encode_pair_within, encode_within, room_for, room_for_pair};
+use crate::encode::{
+    copy_plain_within, encode_pair_within, encode_within, room_for, room_for_pair, room_for_plain,
+};
 use crate::lanes16;
-use crate::sink::{Sink, put_pair_by_pieces};
+use crate::sink::{Sink, put_lines_by_pieces, put_pair_by_pieces};
 use crate::{Error, SignatureMethod};
 use sha1::Digest as _;
 use wide::u8x16;
@@ -327,6 +329,25 @@ impl Sink for MacStream {
         self.blocks += blocks.len() as u64;
         crate::sink::copy_small(&mut self.bytes()[..rest.len()], rest);
         self.len = rest.len();
+    }
+
+    #[inline]
+    fn put_lines(&mut self, lines: &[&[u8]; 3]) {
+        // `len < STAGE` between calls: lines this short always fit, with
+        // each copy's store window.
+        let room: usize = lines.iter().map(|l| room_for_plain(l.len()) + 1).sum();
+        if room > CAPACITY - STAGE {
+            put_lines_by_pieces(self, lines);
+            return;
+        }
+        let mut at = self.len;
+        for line in lines {
+            at = copy_plain_within(line, self.bytes(), at);
+            self.bytes()[at] = b'\n';
+            at += 1;
+        }
+        self.len = at;
+        self.settle();
     }
 
     #[inline]

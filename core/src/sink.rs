@@ -18,6 +18,13 @@ pub(crate) trait Sink {
         self.put(&[byte]);
     }
 
+    /// Appends each line followed by `\n` (the head's lines, already as
+    /// signed). Sinks that own their memory write them in one go.
+    #[inline]
+    fn put_lines(&mut self, lines: &[&[u8]; 3]) {
+        put_lines_by_pieces(self, lines);
+    }
+
     /// Appends one encoded byte: `entry`'s low bytes, as many as its top byte says (1 or 3).
     #[inline]
     fn put_entry(&mut self, entry: u32) {
@@ -56,6 +63,16 @@ pub(crate) fn put_pair_by_pieces<S: Sink + ?Sized>(
     sink.put_encoded(name);
     sink.put_byte(b'=');
     sink.put_encoded(value);
+}
+
+/// [`Sink::put_lines`] piece by piece: for sinks without their own memory,
+/// and for lines too long for a sink's one-go path.
+#[inline]
+pub(crate) fn put_lines_by_pieces<S: Sink + ?Sized>(sink: &mut S, lines: &[&[u8]; 3]) {
+    for line in lines {
+        sink.put(line);
+        sink.put_byte(b'\n');
+    }
 }
 
 /// Counts the bytes a stage would write: the length query of every `*_len` function.

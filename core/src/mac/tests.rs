@@ -161,6 +161,39 @@ fn pairs_of_every_size_around_the_one_go_bound_match_the_naive_mac() {
 }
 
 #[test]
+fn head_lines_in_one_go_match_the_naive_mac() {
+    // Three lines are staged whole when they fit the stage's room, and go
+    // piece by piece otherwise: lengths on both sides of that bound, after
+    // prefixes that leave the stage empty, nearly full and in between.
+    let text: Vec<u8> = (0..300u32).map(|i| b'a' + (i % 26) as u8).collect();
+    let (step, prefixes): (usize, &[usize]) = if cfg!(miri) {
+        (61, &[63])
+    } else {
+        (5, &[0, 1, 40, 63])
+    };
+    for first in [0, 4, 17] {
+        for second in (0..300).step_by(step) {
+            for third in [1, 16, 200] {
+                let lines = [&text[..first], &text[..second], &text[..third]];
+                for &prefix in prefixes {
+                    let tag = tag_after_prefix(prefix, |s| s.put_lines(&lines));
+                    let mut message = std::vec![b'p'; prefix];
+                    for line in lines {
+                        message.extend_from_slice(line);
+                        message.push(b'\n');
+                    }
+                    assert_eq!(
+                        tag,
+                        reference(SignatureMethod::HmacSha256, b"key", &message),
+                        "{first} {second} {third} after {prefix}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn rfc4231_and_rfc2202_vectors() {
     fn hex(s: &str) -> Vec<u8> {
         (0..s.len())
