@@ -38,13 +38,16 @@ fn reference(method: SignatureMethod, key: &[u8], msg: &[u8]) -> Vec<u8> {
 }
 
 /// The HMAC-SHA256 tag, keyed with `key`, of `prefix` bytes `p` followed by
-/// what `write` puts into the stream.
+/// what `write` puts into the stream. The prefix goes in short pieces, so
+/// up to `STAGE - 1` bytes of it are all still staged.
 fn tag_after_prefix(prefix: usize, write: impl FnOnce(&mut MacStream)) -> Vec<u8> {
     let Ok(keyed) = KeyedMac::new(SignatureMethod::HmacSha256, b"key") else {
         unreachable!()
     };
     let mut s = keyed.start();
-    s.put(&std::vec![b'p'; prefix]);
+    for piece in std::vec![b'p'; prefix].chunks(BLOCK - 1) {
+        s.put(piece);
+    }
     write(&mut s);
     let (tag, n) = s.finish();
     tag[..n].to_vec()
@@ -104,7 +107,7 @@ fn encoding_straight_into_the_stage_matches_encoding_first() {
         let text: Vec<u8> = (0..len).map(|i| pool[(i * 7 + len) % pool.len()]).collect();
         let mut naive = Vec::new();
         naive_encode(&text, &mut naive);
-        for prefix in [0, 1, 63, 200, 255] {
+        for prefix in [0, 1, BLOCK - 1, STAGE - 1, 200, 255] {
             let tag = tag_after_prefix(prefix, |s| s.put_encoded(&text));
             let mut message = std::vec![b'p'; prefix];
             message.extend_from_slice(&naive);
@@ -124,12 +127,18 @@ fn pairs_of_every_size_around_the_one_go_bound_match_the_naive_mac() {
     // stage empty, nearly full and in between.
     // Under Miri, an interpreter, a sample: the bound is crossed either way.
     let (step, names, prefixes): (usize, &[usize], &[(usize, bool)]) = if cfg!(miri) {
-        (97, &[25], &[(63, true)])
+        (97, &[25], &[(STAGE - 1, true)])
     } else {
         (
             3,
             &[1, 25, 60],
-            &[(0, false), (1, true), (40, true), (63, true)],
+            &[
+                (0, false),
+                (1, true),
+                (40, true),
+                (BLOCK - 1, true),
+                (STAGE - 1, true),
+            ],
         )
     };
     // Mixed text, and text that is all escapes (the most output per byte).
@@ -167,9 +176,9 @@ fn head_lines_in_one_go_match_the_naive_mac() {
     // prefixes that leave the stage empty, nearly full and in between.
     let text: Vec<u8> = (0..300u32).map(|i| b'a' + (i % 26) as u8).collect();
     let (step, prefixes): (usize, &[usize]) = if cfg!(miri) {
-        (61, &[63])
+        (61, &[STAGE - 1])
     } else {
-        (5, &[0, 1, 40, 63])
+        (5, &[0, 1, 40, BLOCK - 1, STAGE - 1])
     };
     for first in [0, 4, 17] {
         for second in (0..300).step_by(step) {
