@@ -149,7 +149,9 @@ pub(crate) const fn room_for_plain(len: usize) -> usize {
 /// last one ending with the text (or for a text under 16 bytes, the text
 /// zero-filled), so no `memcpy` call and no byte loop. Returns the end; the
 /// caller leaves [`room_for_plain`] (with less, stores are dropped).
-#[inline(always)]
+// Inlined natively; one shared copy in wasm, for the module's size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn copy_plain_within(src: &[u8], dst: &mut [u8], at: usize) -> usize {
     let end = at + src.len();
     let Some(last) = src.last_chunk::<16>() else {

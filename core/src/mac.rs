@@ -334,7 +334,9 @@ impl Sink for MacStream {
         self.len = rest.len();
     }
 
-    #[inline]
+    // One shared copy in wasm, for the module's size.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn put_lines(&mut self, lines: &[&[u8]; 3]) {
         // `len < STAGE` between calls: lines this short always fit, with
         // each copy's store window.
