@@ -156,9 +156,12 @@ mod tests {
                 seed as u8
             })
         };
+        // Under Miri, an interpreter, every 15th byte value and a few mixed tags.
+        let (step, count) = if cfg!(miri) { (15, 20) } else { (1, 2000) };
         let tags = (0..=255u8)
+            .step_by(step)
             .map(|b| [b; N])
-            .chain((0..2000).map(|_| mixed()));
+            .chain((0..count).map(|_| mixed()));
         for tag in tags {
             let mut fast = [0u8; 44];
             let n = encode_tag(&tag, &mut fast);
