@@ -19,7 +19,7 @@ pub(crate) trait Sink {
     }
 
     /// Appends each line followed by `\n` (the head's lines, already as
-    /// signed). Sinks that own their memory write them in one go.
+    /// signed). The MAC stream stages them in one go.
     #[inline]
     fn put_lines(&mut self, lines: &[&[u8]; 3]) {
         put_lines_by_pieces(self, lines);
