@@ -9,19 +9,22 @@ use wide::{i8x16, u8x16};
 #[inline(always)]
 pub(crate) fn reserved_mask(chunk: [u8; 16]) -> u32 {
     let x = i8x16::new(chunk.map(|b| b.cast_signed()));
-    // `lo..lo + len` as one signed compare: shifted by `0x80 - lo`, the
-    // range starts at -128 and every byte outside it lands above its end.
-    let within = |v: i8x16, lo: u8, len: u8| {
+    // Outside `lo..lo + len` as one signed compare: shifted by `0x80 - lo`,
+    // the range starts at -128 and every byte outside it lands at or above
+    // its end. Asked this way round (the shifted bytes above a constant),
+    // each compare overwrites its own temporary: SSE2's compares overwrite
+    // their first operand, and a constant there had to be copied first.
+    let outside = |v: i8x16, lo: u8, len: u8| {
         let shifted = v + i8x16::splat(0x80u8.wrapping_sub(lo).cast_signed());
-        i8x16::splat(len.wrapping_sub(0x80).cast_signed()).simd_gt(shifted)
+        shifted.simd_gt(i8x16::splat(len.wrapping_sub(0x81).cast_signed()))
     };
     // Setting bit 0x20 folds A-Z onto a-z and maps no other byte into a-z.
-    let letter = within(x | i8x16::splat(0x20), b'a', 26);
-    let digit = within(x, b'0', 10);
-    let dash_dot = within(x, b'-', 2);
+    let not_letter = outside(x | i8x16::splat(0x20), b'a', 26);
+    let not_digit = outside(x, b'0', 10);
+    let not_dash_dot = outside(x, b'-', 2);
     let underscore = x.simd_eq(i8x16::splat(b'_'.cast_signed()));
     let tilde = x.simd_eq(i8x16::splat(b'~'.cast_signed()));
-    !(letter | digit | dash_dot | underscore | tilde).to_bitmask() & 0xFFFF
+    (not_letter & not_digit & not_dash_dot & !(underscore | tilde)).to_bitmask()
 }
 
 /// Bit `i` is set when byte `i` of `chunk` is not ASCII.
