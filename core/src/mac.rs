@@ -106,10 +106,13 @@ impl State {
         }
     }
 
+    // As slices: `zeroize` wipes an array element by element (a volatile
+    // 4-byte store each), a slice with whole-width stores and a barrier the
+    // compiler cannot remove them across.
     fn wipe(&mut self) {
         match self {
-            State::Sha256(s) => s.zeroize(),
-            State::Sha1(s) => s.zeroize(),
+            State::Sha256(s) => s.as_mut_slice().zeroize(),
+            State::Sha1(s) => s.as_mut_slice().zeroize(),
         }
     }
 }
