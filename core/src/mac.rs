@@ -168,7 +168,7 @@ impl KeyedMac {
         inner.compress(&pads[..1]);
         outer.compress(&pads[1..]);
         pads.as_flattened_mut().zeroize();
-        hash.zeroize();
+        hash.as_mut_slice().zeroize(); // as a slice: see `State::wipe`
         Ok(KeyedMac { inner, outer })
     }
 
