@@ -131,6 +131,13 @@ impl KeyedMac {
         if key.is_empty() {
             return Err(Error::EmptySecret);
         }
+        Ok(Self::keyed(method, key))
+    }
+
+    /// The key schedule for a key already checked to be non-empty: a value,
+    /// not a `Result`, so a caller can build it in place (a `Result` of the
+    /// keyed states was copied out on the one-call path).
+    pub(crate) fn keyed(method: SignatureMethod, key: &[u8]) -> Self {
         // A key longer than a block is replaced by its hash (RFC 2104).
         let mut hash = [0u8; 32];
         let key = if key.len() > BLOCK {
@@ -169,7 +176,7 @@ impl KeyedMac {
         outer.compress(&pads[1..]);
         pads.as_flattened_mut().zeroize();
         hash.as_mut_slice().zeroize(); // as a slice: see `State::wipe`
-        Ok(KeyedMac { inner, outer })
+        KeyedMac { inner, outer }
     }
 
     /// Starts a message.

@@ -247,5 +247,12 @@ pub fn sign(
     head: &RequestHead<'_>,
     params: &[Param<'_>],
 ) -> Result<Signature, Error> {
-    Signer::new(secret, method)?.sign_params(head, params)
+    if secret.is_empty() {
+        return Err(Error::EmptySecret);
+    }
+    let signer = Signer {
+        mac: KeyedMac::keyed(method, secret),
+        method,
+    };
+    signer.sign_params(head, params)
 }
