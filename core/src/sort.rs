@@ -130,13 +130,24 @@ pub(crate) fn sort_names<'n>(
 /// when it becomes adjacent.
 fn sort_few<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bool {
     let mut unique = true;
+    // The next eight bytes of a name, read the first time it ties and kept:
+    // the items of a list tie with each other again and again.
+    let mut next = [0u64; SMALL_RUN];
+    let mut read = 0u32;
+    let mut next_of = |key: u64| {
+        let i = position(key) % SMALL_RUN;
+        if read & 1 << i == 0 {
+            next[i] = prefix64(name(position(key)), 4);
+            read |= 1 << i;
+        }
+        next[i]
+    };
     // `a` sorts before `b`, whose prefixes tie: the next eight bytes settle
     // almost every tie (the items of a list, `SignatureMethod` and
     // `SignatureVersion`) in one integer compare, then the rest of the names.
     let mut tie_before = |a: u64, b: u64| {
-        let (a, b) = (name(position(a)), name(position(b)));
-        let order = match prefix64(a, 4).cmp(&prefix64(b, 4)) {
-            Ordering::Equal => cmp_from(a, b, 12),
+        let order = match next_of(a).cmp(&next_of(b)) {
+            Ordering::Equal => cmp_from(name(position(a)), name(position(b)), 12),
             order => order,
         };
         unique &= order != Ordering::Equal;
