@@ -178,8 +178,8 @@ mod tests {
 
     #[test]
     fn rfc4648_vector_as_a_tag() {
-        // "foobar" (Zm9vYmFy), twice as many, then 2 bytes: one whole group
-        // pattern per position, and the padded tail.
+        // "foobar" (Zm9vYmFy) three times, then 2 bytes: three whole
+        // groups, and the padded tail.
         let mut tag = [0u8; 20];
         tag[..18].copy_from_slice(b"foobarfoobarfoobar");
         tag[18..].copy_from_slice(b"fo");
