@@ -186,7 +186,7 @@ impl KeyedMac {
         inner.compress(&pads[..1]);
         outer.compress(&pads[1..]);
         pads.as_flattened_mut().zeroize();
-        hash.as_mut_slice().zeroize(); // as a slice: see `State::wipe`
+        hash.as_mut_slice().zeroize(); // as a slice: see `wipe_words`
         KeyedMac { inner, outer }
     }
 
@@ -320,8 +320,8 @@ impl Sink for MacStream {
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
         if bytes.len() < BLOCK {
-            // A short piece (the head's lines): staged whole, as a pair is,
-            // without the top-up below.
+            // A short piece (a head's line when the head is not written in
+            // one go): staged whole, as a pair is, without the top-up below.
             self.stage_short(bytes);
             return;
         }
