@@ -98,11 +98,8 @@ pub(crate) fn sort_names<'n>(
     let (empty, unique) = match reference::sort(keys, name) {
         Some(verdict) => verdict,
         None => {
-            let mut empty = false;
             for (i, key) in keys.iter_mut().enumerate() {
-                let name = name(i);
-                empty |= name.is_empty();
-                *key = (prefix32(name, 0) << 32) | i as u64;
+                *key = (prefix32(name(i), 0) << 32) | i as u64;
             }
             let unique = if keys.len() <= SMALL_RUN {
                 sort_few(keys, name)
@@ -110,6 +107,10 @@ pub(crate) fn sort_names<'n>(
                 sort_by_prefix(keys);
                 refine_ties(keys, name, 4, 0)
             };
+            // An empty name sorts first: the first of the order tells.
+            let empty = keys
+                .first()
+                .is_some_and(|&key| name(position(key)).is_empty());
             (empty, unique)
         }
     };
@@ -122,52 +123,94 @@ pub(crate) fn sort_names<'n>(
     }
 }
 
-/// Sorts a few keys (a typical request) in one insertion sort: by their
-/// four-byte prefixes, then by the next eight bytes and the rest of the
-/// names where those tie. About half the instructions of sorting the
-/// integers and then refining the runs of ties. `false` if two names are
-/// equal: in an insertion sort every pair that ends up adjacent is compared
-/// when it becomes adjacent.
+/// Sorts a few keys (a typical request): an insertion sort of the plain
+/// integers, then each run of tied prefixes settled by the names. The
+/// integer pass is a tight loop with nothing of the names in it: with the
+/// tie comparison inside (one pass), the loop kept the comparison's state
+/// in stack slots and reloaded it on every step; this way signing `orders`
+/// takes 135 instructions fewer and about 3% less time, `products` 194 and
+/// 3%. `false` if two names are equal.
 fn sort_few<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bool {
-    let mut unique = true;
-    // The next eight bytes of a name, read the first time it ties and kept:
-    // the items of a list tie with each other again and again.
-    let mut next = [0u64; SMALL_RUN];
-    let mut read = 0u32;
-    let mut next_of = |key: u64| {
-        let i = position(key) % SMALL_RUN;
-        if read & 1 << i == 0 {
-            next[i] = prefix64(name(position(key)), 4);
-            read |= 1 << i;
-        }
-        next[i]
-    };
-    // `a` sorts before `b`, whose prefixes tie: the next eight bytes settle
-    // almost every tie (the items of a list, `SignatureMethod` and
-    // `SignatureVersion`) in one integer compare, then the rest of the names.
-    let mut tie_before = |a: u64, b: u64| {
-        let order = match next_of(a).cmp(&next_of(b)) {
-            Ordering::Equal => cmp_from(name(position(a)), name(position(b)), 12),
-            order => order,
-        };
-        unique &= order != Ordering::Equal;
-        order == Ordering::Less
-    };
-    // An insertion sort written out: plain integer compares on the path
-    // every step takes, the names only on a tie (an `Ordering` closure per
-    // step cost about twice the instructions).
     for i in 1..keys.len() {
         let key = keys[i];
         let mut j = i;
-        while j > 0 {
-            let before = keys[j - 1];
-            if key >> 32 > before >> 32 || (key >> 32 == before >> 32 && !tie_before(key, before)) {
-                break;
-            }
+        while let Some(&before) = j.checked_sub(1).and_then(|b| keys.get(b))
+            && before > key
+        {
             keys[j] = before;
             j -= 1;
         }
         keys[j] = key;
+    }
+    // Runs of tied prefixes: neighbours whose high halves agree.
+    let mut unique = true;
+    let mut at = 1;
+    while at < keys.len() {
+        if (keys[at] ^ keys[at - 1]) >> 32 != 0 {
+            at += 1;
+            continue;
+        }
+        let start = at - 1;
+        let mut end = at + 1;
+        while end < keys.len() && (keys[end] ^ keys[start]) >> 32 == 0 {
+            end += 1;
+        }
+        unique &= settle_tied_few(&mut keys[start..end], name);
+        // `end` differs from the run: the next pair to look at is after it.
+        at = end + 1;
+    }
+    unique
+}
+
+/// Sorts a run of at most [`SMALL_RUN`] names whose first four bytes tie
+/// (in position order, from [`sort_few`]): by their next eight bytes,
+/// which settle almost every tie (the items of a list, `SignatureMethod`
+/// and `SignatureVersion`) in one integer compare, then by the rest of the
+/// names. `false` if two are equal: in an insertion sort every pair that
+/// ends up adjacent is compared when it becomes adjacent.
+// Out of line: runs of ties are few, and inlined, their state crowded the
+// integer pass's registers.
+#[inline(never)]
+fn settle_tied_few<'n>(run: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bool {
+    let tied_order = |a: u64, b: u64, next_a: u64, next_b: u64| match next_a.cmp(&next_b) {
+        Ordering::Equal => cmp_from(name(position(a)), name(position(b)), 12),
+        order => order,
+    };
+    // A pair (`SignatureMethod` and `SignatureVersion`, in most requests):
+    // one comparison, no working space.
+    if let [a, b] = run {
+        let order = tied_order(
+            *a,
+            *b,
+            prefix64(name(position(*a)), 4),
+            prefix64(name(position(*b)), 4),
+        );
+        if order == Ordering::Greater {
+            core::mem::swap(a, b);
+        }
+        return order != Ordering::Equal;
+    }
+    let mut next = [0u64; SMALL_RUN];
+    let next = &mut next[..run.len().min(SMALL_RUN)];
+    for (slot, &key) in next.iter_mut().zip(run.iter()) {
+        *slot = prefix64(name(position(key)), 4);
+    }
+    let mut unique = true;
+    for i in 1..next.len() {
+        let (key, ahead) = (run[i], next[i]);
+        let mut j = i;
+        while j > 0 {
+            let order = tied_order(key, run[j - 1], ahead, next[j - 1]);
+            unique &= order != Ordering::Equal;
+            if order != Ordering::Less {
+                break;
+            }
+            run[j] = run[j - 1];
+            next[j] = next[j - 1];
+            j -= 1;
+        }
+        run[j] = key;
+        next[j] = ahead;
     }
     unique
 }
