@@ -144,11 +144,18 @@ pub(crate) fn encode_within(src: &[u8], dst: &mut [u8], mut at: usize) -> usize 
         at = encode_lanes(*chunk, lanes16::reserved_mask(*chunk), 16, dst, at);
         rest = tail;
     }
-    // 1–16 bytes are left: the top lanes of the last 16, moved down.
+    // 1–16 bytes are left: the top lanes of the last 16.
     let done = 16 - rest.len();
-    let reserved = lanes16::reserved_mask(*last) >> done;
+    let reserved = lanes16::reserved_mask(*last);
+    if reserved == 0 {
+        // All 16 plain, also the `done` lanes already written: those came
+        // out as themselves just before `at`, so the chunk is stored whole
+        // from there (no 128-bit shift).
+        store(dst, at - done, last);
+        return at + rest.len();
+    }
     let moved = (u128::from_le_bytes(*last) >> (8 * done)).to_le_bytes();
-    encode_lanes(moved, reserved, rest.len(), dst, at)
+    encode_lanes(moved, reserved >> done, rest.len(), dst, at)
 }
 
 /// The bytes [`copy_plain_within`] may touch past the cursor for `len`
