@@ -84,22 +84,31 @@ pub(super) fn sort<'n>(
 /// Turns the keys back into plain positions, sorting each run of equal
 /// places by its names; `false` if two names are equal.
 fn refine_places<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bool {
+    // One pass: each key is masked as it is read, and a run is refined
+    // once the first key past it shows where it ends. Runs are rare (a
+    // list's places nearly all differ), so the step for a key that starts
+    // a new place is the one kept short.
     let mut unique = true;
+    let Some(&first) = keys.first() else {
+        return true;
+    };
+    let mut place = first >> NEXT_SHIFT;
     let mut start = 0;
-    while start < keys.len() {
-        let place = keys[start] >> NEXT_SHIFT;
-        let mut end = start + 1;
-        while end < keys.len() && keys[end] >> NEXT_SHIFT == place {
-            end += 1;
+    for at in 0..=keys.len() {
+        let next = keys.get(at).map(|&key| key >> NEXT_SHIFT);
+        if next == Some(place) {
+            keys[at] &= POSITION;
+            continue;
         }
-        for key in &mut keys[start..end] {
-            *key &= POSITION;
+        if at - start > 1 {
+            unique &= refine_run(&mut keys[start..at], name, agreed_length(place), 1);
         }
-        if end - start > 1 {
-            let run = &mut keys[start..end];
-            unique &= refine_run(run, name, agreed_length(place), 1);
-        }
-        start = end;
+        let Some(next) = next else {
+            break;
+        };
+        keys[at] &= POSITION;
+        place = next;
+        start = at;
     }
     unique
 }
