@@ -98,7 +98,13 @@ pub(crate) fn sort_names<'n>(
     keys: &mut [u64],
     name: &impl Fn(usize) -> &'n [u8],
 ) -> Result<(), Error> {
-    let (empty, unique) = match reference::sort(keys, name) {
+    // A few names never go to the many-names sort (no call for them).
+    let many = if keys.len() > SMALL_RUN {
+        reference::sort(keys, name)
+    } else {
+        None
+    };
+    let (empty, unique) = match many {
         Some(verdict) => verdict,
         None => {
             let unique = if keys.len() <= SMALL_RUN {
