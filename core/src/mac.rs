@@ -36,6 +36,12 @@ const STAGE: usize = STAGE_BLOCKS * BLOCK;
 const CAPACITY_BLOCKS: usize = STAGE_BLOCKS + 8;
 const CAPACITY: usize = CAPACITY_BLOCKS * BLOCK;
 const _: () = assert!(STAGE.is_power_of_two() && CAPACITY >= STAGE + 2 * BLOCK);
+/// The most text (name and value) a pair may have to be written into the
+/// stage in one go: its room grows by three bytes per byte of text, so
+/// one compare of the summed lengths decides (see [`room_for_pair`]).
+const PAIR_TEXT_FITS: usize = (CAPACITY - STAGE - room_for_pair(0, 0)) / 3;
+const _: () = assert!(room_for_pair(PAIR_TEXT_FITS, 0) <= CAPACITY - STAGE);
+const _: () = assert!(room_for_pair(PAIR_TEXT_FITS + 1, 0) > CAPACITY - STAGE);
 
 /// FIPS 180-4 initial hash values.
 const SHA256_IV: [u32; 8] = [
@@ -391,7 +397,7 @@ impl Sink for MacStream {
     #[cfg_attr(target_arch = "wasm32", inline)]
     fn put_pair(&mut self, separator: bool, name: &[u8], value: &[u8]) {
         // `len < STAGE` between calls, so a pair this small always fits.
-        if room_for_pair(name.len(), value.len()) <= CAPACITY - STAGE {
+        if name.len() + value.len() <= PAIR_TEXT_FITS {
             let at = self.len;
             self.len = encode_pair_within(separator, name, value, self.bytes(), at);
             self.settle();
