@@ -183,19 +183,14 @@ fn sort_few<'n>(keys: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bool {
 // integer pass's registers.
 #[inline(never)]
 fn settle_tied_few<'n>(run: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bool {
-    let tied_order = |a: u64, b: u64, next_a: u64, next_b: u64| match next_a.cmp(&next_b) {
-        Ordering::Equal => cmp_from(name(position(a)), name(position(b)), 12),
-        order => order,
-    };
     // A pair (`SignatureMethod` and `SignatureVersion`, in most requests):
     // one comparison, no working space.
     if let [a, b] = run {
-        let order = tied_order(
-            *a,
-            *b,
-            prefix64(name(position(*a)), 4),
-            prefix64(name(position(*b)), 4),
-        );
+        let (name_a, name_b) = (name(position(*a)), name(position(*b)));
+        let order = match prefix64(name_a, 4).cmp(&prefix64(name_b, 4)) {
+            Ordering::Equal => names_past_twelve(name_a, name_b),
+            order => order,
+        };
         if order == Ordering::Greater {
             core::mem::swap(a, b);
         }
@@ -210,11 +205,16 @@ fn settle_tied_few<'n>(run: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bo
     for i in 1..next.len() {
         let (key, ahead) = (run[i], next[i]);
         let mut j = i;
-        while j > 0 {
-            let order = tied_order(key, run[j - 1], ahead, next[j - 1]);
-            unique &= order != Ordering::Equal;
-            if order != Ordering::Less {
-                break;
+        // Integer compares on the path every step takes; the names only
+        // where the next eight bytes tie too (out of line, so the loop
+        // keeps its registers).
+        while j > 0 && ahead <= next[j - 1] {
+            if ahead == next[j - 1] {
+                let order = names_past_twelve(name(position(key)), name(position(run[j - 1])));
+                unique &= order != Ordering::Equal;
+                if order != Ordering::Less {
+                    break;
+                }
             }
             run[j] = run[j - 1];
             next[j] = next[j - 1];
@@ -224,6 +224,14 @@ fn settle_tied_few<'n>(run: &mut [u64], name: &impl Fn(usize) -> &'n [u8]) -> bo
         next[j] = ahead;
     }
     unique
+}
+
+/// [`cmp_from`] past the twelve bytes two tied names share (their first
+/// four and next eight): rare, and kept out of the loops that call it.
+#[cold]
+#[inline(never)]
+fn names_past_twelve(a: &[u8], b: &[u8]) -> Ordering {
+    cmp_from(a, b, 12)
 }
 
 /// Sorts each run of keys with equal high halves, whose names agree up to
