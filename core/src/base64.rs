@@ -47,36 +47,48 @@ pub(crate) fn encode(input: &[u8], out: &mut [u8]) -> usize {
     written
 }
 
-/// The Base64 of a MAC tag (`N` = 32 for SHA-256, 20 for SHA-1: whole
-/// 6-byte groups and 2 bytes more) into `out`; returns the length written.
+/// The Base64 of a MAC tag given as its hash words, big-endian (`W` = 8
+/// for SHA-256, 5 for SHA-1: whole 6-byte groups and 2 bytes more), into
+/// `out`; returns the length written.
 ///
 /// The tag is the last thing signing computes, so its encoding adds to
 /// every signature's latency: here each 6 bytes become 8 characters in one
-/// register (the sextets spread to a byte each by three shift-and-mask
-/// steps) and 16 characters are mapped to the alphabet at once by range
-/// compares, where the table encoder takes a load and a store per
-/// character (a SHA-256 tag: 270 instructions). Native only: the wasm
-/// build keeps the one table encoder, for the module's size.
+/// register (taken from the words with a shift or two, the sextets spread
+/// to a byte each by three shift-and-mask steps) and 16 characters are
+/// mapped to the alphabet at once by range compares, where the table
+/// encoder takes a load and a store per character (a SHA-256 tag: 270
+/// instructions). Native only: the wasm build keeps the one table encoder,
+/// for the module's size.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
-pub(crate) fn encode_tag<const N: usize>(tag: &[u8; N], out: &mut [u8; 44]) -> usize {
-    const { assert!(N % 6 == 2 && N <= 32) };
-    let groups = N / 6;
-    // The groups, then the last 2 bytes as a group padded with zeros.
-    let mut words = [0u64; 6];
-    for (g, word) in words.iter_mut().take(groups).enumerate() {
-        let eight = tag[6 * g..].first_chunk::<8>().copied().unwrap_or([0; 8]);
-        *word = sextets(u64::from_be_bytes(eight) >> 16);
+pub(crate) fn encode_tag<const W: usize>(words: &[u32; W], out: &mut [u8; 44]) -> usize {
+    const { assert!(4 * W % 6 == 2 && W <= 8) };
+    let groups = 4 * W / 6;
+    // Three words hold two groups: the first word and the high half of
+    // the second, then its low half and the third.
+    let mut packed = [0u64; 6];
+    for (g, group) in packed.iter_mut().take(groups).enumerate() {
+        let at = g / 2 * 3;
+        let word = |i: usize| u64::from(words.get(at + i).copied().unwrap_or(0));
+        *group = if g % 2 == 0 {
+            word(0) << 16 | word(1) >> 16
+        } else {
+            (word(1) & 0xFFFF) << 32 | word(2)
+        };
     }
-    words[groups] = sextets(u64::from(tag[N - 2]) << 40 | u64::from(tag[N - 1]) << 32);
+    // The last 2 bytes as a group padded with zeros.
+    packed[groups] = (u64::from(words[W - 1]) & 0xFFFF) << 32;
     let mut text = [0u8; 48];
-    for (pair, dst) in words.chunks_exact(2).zip(text.chunks_exact_mut(16)) {
-        let lanes = crate::lanes16::pair(pair[0].to_le_bytes(), pair[1].to_le_bytes());
+    for (pair, dst) in packed.chunks_exact(2).zip(text.chunks_exact_mut(16)) {
+        let lanes = crate::lanes16::pair(
+            sextets(pair[0]).to_le_bytes(),
+            sextets(pair[1]).to_le_bytes(),
+        );
         let ascii = alphabet(i8x16::new(lanes.map(u8::cast_signed))).to_array();
         dst.copy_from_slice(&ascii.map(i8::cast_unsigned));
     }
     // 4 characters per 3 bytes, the last of them padding.
-    let len = N.div_ceil(3) * 4;
+    let len = (4 * W).div_ceil(3) * 4;
     out[..len].copy_from_slice(&text[..len]);
     out[len - 1] = b'=';
     len
@@ -143,8 +155,15 @@ mod tests {
         assert_eq!(&out[..n], b"+/+/");
     }
 
-    /// `encode_tag` against the table encoder for tags of length `N`.
-    fn tags_match_the_table_encoder<const N: usize>() {
+    /// A tag's bytes as the hash words `encode_tag` takes.
+    fn words<const N: usize, const W: usize>(tag: &[u8; N]) -> [u32; W] {
+        core::array::from_fn(|i| {
+            u32::from_be_bytes([tag[4 * i], tag[4 * i + 1], tag[4 * i + 2], tag[4 * i + 3]])
+        })
+    }
+
+    /// `encode_tag` against the table encoder for tags of `N` bytes (`W` words).
+    fn tags_match_the_table_encoder<const N: usize, const W: usize>() {
         // Every sextet value in every position: tags of one repeated
         // byte (each byte value), and a generator for mixed tags.
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
@@ -164,7 +183,7 @@ mod tests {
             .chain((0..count).map(|_| mixed()));
         for tag in tags {
             let mut fast = [0u8; 44];
-            let n = encode_tag(&tag, &mut fast);
+            let n = encode_tag(&words::<N, W>(&tag), &mut fast);
             let (table, m) = enc(&tag);
             assert_eq!(&fast[..n], &table[..m], "{tag:?}");
         }
@@ -172,8 +191,8 @@ mod tests {
 
     #[test]
     fn sha256_and_sha1_tags_match_the_table_encoder() {
-        tags_match_the_table_encoder::<32>();
-        tags_match_the_table_encoder::<20>();
+        tags_match_the_table_encoder::<32, 8>();
+        tags_match_the_table_encoder::<20, 5>();
     }
 
     #[test]
@@ -184,7 +203,7 @@ mod tests {
         tag[..18].copy_from_slice(b"foobarfoobarfoobar");
         tag[18..].copy_from_slice(b"fo");
         let mut out = [0u8; 44];
-        let n = encode_tag(&tag, &mut out);
+        let n = encode_tag(&words::<20, 5>(&tag), &mut out);
         assert_eq!(&out[..n], b"Zm9vYmFyZm9vYmFyZm9vYmFyZm8=");
     }
 }

@@ -16,7 +16,7 @@ use crate::lanes16;
 use crate::sink::{Sink, put_lines_by_pieces, put_pair_by_pieces};
 use crate::{Error, SignatureMethod};
 use sha1::Digest as _;
-use wide::u8x16;
+use wide::{u8x16, u32x4};
 use zeroize::Zeroize;
 
 const BLOCK: usize = 64;
@@ -85,31 +85,34 @@ impl State {
         }
     }
 
-    /// The digest: the state's words big-endian (32 or 20 bytes; for SHA-1
-    /// the last 12 bytes of `out` are left as they are).
-    // One fixed-size loop per algorithm, fully unrolled: a loop over either
-    // length was a generic loop with a tail, on the path from the inner
-    // hash's last block to the outer hash.
+    /// The outer hash's one block for this inner state: the digest
+    /// big-endian (32 or 20 bytes), `0x80`, zeros, the length in bits.
+    ///
+    /// Written in 16-byte stores: this runs between the last two
+    /// compressions, whose loads take 16 bytes at a time, and a load is
+    /// served straight from the store buffer only by one store that covers
+    /// it. A word-by-word digest, a byte for the `0x80` and an 8-byte
+    /// length made the outer hash wait for those stores to reach the cache.
     #[inline]
-    fn digest(&self, out: &mut [u8; 32]) -> usize {
-        fn words_be<const N: usize>(words: &[u32; N], out: &mut [u8]) {
-            for (dst, w) in out.chunks_exact_mut(4).zip(words) {
-                dst.copy_from_slice(&w.to_be_bytes());
-            }
-        }
-        match self {
-            State::Sha256(s) => words_be(s, out),
-            State::Sha1(s) => words_be(s, &mut out[..20]),
-        }
-        self.digest_len()
-    }
-
-    /// The digest's length in bytes.
-    const fn digest_len(&self) -> usize {
-        match self {
-            State::Sha256(_) => 32,
-            State::Sha1(_) => 20,
-        }
+    fn outer_block(&self) -> [[u8; BLOCK]; 1] {
+        const MARK: u32 = 0x8000_0000;
+        let (first, second, tail) = match self {
+            State::Sha256([a, b, c, d, e, f, g, h]) => (
+                be_bytes16([*a, *b, *c, *d]),
+                be_bytes16([*e, *f, *g, *h]),
+                &OUTER_TAILS[0],
+            ),
+            State::Sha1([a, b, c, d, e]) => (
+                be_bytes16([*a, *b, *c, *d]),
+                be_bytes16([*e, MARK, 0, 0]),
+                &OUTER_TAILS[1],
+            ),
+        };
+        let mut block = [[0u8; BLOCK]; 1];
+        block[0][..16].copy_from_slice(&first);
+        block[0][16..32].copy_from_slice(&second);
+        block[0][32..].copy_from_slice(tail);
+        block
     }
 
     fn wipe(&mut self) {
@@ -117,6 +120,73 @@ impl State {
             State::Sha256(s) => wipe_words(s),
             State::Sha1(s) => wipe_words(s),
         }
+    }
+}
+
+/// The last 32 bytes of the outer hash's block, after a SHA-256 digest and
+/// after a SHA-1 one (whose `0x80` lies in the bytes before): a table, so
+/// that they are copied as two 16-byte pieces (as constants chosen by the
+/// digest, they were stored in pieces of 1–16 bytes).
+const OUTER_TAILS: [[u8; 32]; 2] = [outer_tail(32), outer_tail(20)];
+
+const fn outer_tail(digest_len: usize) -> [u8; 32] {
+    let mut tail = [0u8; 32];
+    if digest_len == 32 {
+        tail[0] = 0x80;
+    }
+    let bits = ((BLOCK + digest_len) * 8) as u64;
+    let be = bits.to_be_bytes();
+    let mut i = 0;
+    while i < 8 {
+        tail[24 + i] = be[i];
+        i += 1;
+    }
+    tail
+}
+
+/// Four words big-endian, as one 16-byte value (one store): each word's
+/// bytes reversed in a vector register (left to itself, the compiler did
+/// one half of a digest so and the other word by word).
+#[inline(always)]
+fn be_bytes16(words: [u32; 4]) -> [u8; 16] {
+    let x = u32x4::new(words);
+    // The 16-bit halves swapped, then the bytes within each half.
+    let halves = (x << 16_u32) | (x >> 16_u32);
+    let swapped = ((halves << 8_u32) & u32x4::splat(0xFF00_FF00))
+        | ((halves >> 8_u32) & u32x4::splat(0x00FF_00FF));
+    let mut bytes = [0u8; 16];
+    for (dst, w) in bytes.chunks_exact_mut(4).zip(swapped.to_array()) {
+        dst.copy_from_slice(&w.to_le_bytes());
+    }
+    bytes
+}
+
+/// A finished MAC: the outer hash's state, whose words big-endian are the
+/// tag (eight words for SHA-256, five for SHA-1). Base64 reads the words
+/// from registers: copied out as bytes, in 4-byte stores read back in
+/// 8-byte groups, the tag waited for the stores to reach the cache at the
+/// very end of signing.
+#[derive(Clone, Copy)]
+pub(crate) enum Tag {
+    /// HMAC-SHA256.
+    Sha256([u32; 8]),
+    /// HMAC-SHA1.
+    Sha1([u32; 5]),
+}
+
+impl Tag {
+    /// The tag's bytes (32 or 20) at the start of the array, and their number.
+    #[cfg(any(test, target_arch = "wasm32"))]
+    pub(crate) fn bytes(&self) -> ([u8; 32], usize) {
+        let mut out = [0u8; 32];
+        let words: &[u32] = match self {
+            Tag::Sha256(w) => w,
+            Tag::Sha1(w) => w,
+        };
+        for (dst, w) in out.chunks_exact_mut(4).zip(words) {
+            dst.copy_from_slice(&w.to_be_bytes());
+        }
+        (out, 4 * words.len())
     }
 }
 
@@ -272,27 +342,18 @@ impl MacStream {
         (self.blocks as usize - 1) * BLOCK + self.len
     }
 
-    /// Pads, finishes the inner hash, and runs the outer one: the raw tag
-    /// (32 bytes for SHA-256, the first 20 for SHA-1) and its length.
+    /// Pads, finishes the inner hash, and runs the outer one: the tag.
     // By reference: moving the stream (over 500 bytes) would be a copy.
-    pub(crate) fn finish(&mut self) -> ([u8; 32], usize) {
+    pub(crate) fn finish(&mut self) -> Tag {
         let bits = (self.blocks * BLOCK as u64 + self.len as u64) * 8;
         let len = self.len;
         finish_inner(&mut self.state, &mut self.stage, len, bits);
 
-        // The outer hash is one block: the inner digest (32 or 20 bytes,
-        // zeros after it), `0x80`, zeros, the length. Every store has a
-        // fixed size: this runs between the last two compressions.
-        let mut block = [[0u8; BLOCK]; 1];
-        let mut digest = [0u8; 32];
-        let n = self.state.digest(&mut digest);
-        block[0][..32].copy_from_slice(&digest);
-        block[0][n] = 0x80;
-        let bits = (BLOCK + n) as u64 * 8;
-        block[0][BLOCK - 8..].copy_from_slice(&bits.to_be_bytes());
-        self.outer.compress(&block);
-        let n = self.outer.digest(&mut digest);
-        (digest, n)
+        self.outer.compress(&self.state.outer_block());
+        match self.outer {
+            State::Sha256(words) => Tag::Sha256(words),
+            State::Sha1(words) => Tag::Sha1(words),
+        }
     }
 }
 

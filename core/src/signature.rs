@@ -1,6 +1,7 @@
 //! The signature: Base64 of the MAC (S9), in a fixed-size stack value.
 
 use crate::SignatureMethod;
+use crate::mac::Tag;
 use core::fmt;
 use subtle::ConstantTimeEq;
 
@@ -19,27 +20,23 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// Encodes a raw MAC tag (the first `len` bytes of `tag`).
-    pub(crate) fn from_tag(method: SignatureMethod, tag: &[u8]) -> Signature {
-        use crate::base64::encode;
-        #[cfg(not(target_arch = "wasm32"))]
-        use crate::base64::encode_tag;
+    /// Encodes a finished MAC's tag.
+    pub(crate) fn from_tag(method: SignatureMethod, tag: &Tag) -> Signature {
         let mut text = [0u8; MAX_SIGNATURE_LEN];
-        // Natively the two digest lengths each get the register encoder
-        // (`encode_tag`; a SHA-256 tag took 270 instructions with the table
-        // one). In wasm the one table encoder, for the module's size. At
-        // most 32 bytes: at most 44 characters, so this always fits.
-        let any = |tag: &[u8], text: &mut [u8]| encode(&tag[..tag.len().min(32)], text);
+        // Natively each digest length gets the register encoder, from the
+        // hash words (`encode_tag`; a SHA-256 tag took 270 instructions
+        // with the table one). In wasm the one table encoder, for the
+        // module's size. At most 32 bytes: at most 44 characters.
         #[cfg(not(target_arch = "wasm32"))]
-        let len = if let Ok(sha256) = <&[u8; 32]>::try_from(tag) {
-            encode_tag(sha256, &mut text)
-        } else if let Ok(sha1) = <&[u8; 20]>::try_from(tag) {
-            encode_tag(sha1, &mut text)
-        } else {
-            any(tag, &mut text)
+        let len = match tag {
+            Tag::Sha256(words) => crate::base64::encode_tag(words, &mut text),
+            Tag::Sha1(words) => crate::base64::encode_tag(words, &mut text),
         };
         #[cfg(target_arch = "wasm32")]
-        let len = any(tag, &mut text);
+        let len = {
+            let (bytes, n) = tag.bytes();
+            crate::base64::encode(&bytes[..n], &mut text)
+        };
         Signature {
             text,
             len: u8::try_from(len).unwrap_or(0),

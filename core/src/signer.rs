@@ -93,9 +93,9 @@ impl Signer {
         // (no lookups); on an error the MAC is simply dropped.
         let auth = params.write_canonical(&mut stream);
         let canonical_len = stream.message_len() - head_len;
-        let (tag, len) = stream.finish();
+        let tag = stream.finish();
         check_auth_params(&auth, self.method)?;
-        Ok((Signature::from_tag(self.method, &tag[..len]), canonical_len))
+        Ok((Signature::from_tag(self.method, &tag), canonical_len))
     }
 
     /// Signs and writes the signed query (S10: the canonical query, then
@@ -196,8 +196,8 @@ impl Signer {
     fn mac_with(&self, write: impl FnOnce(&mut crate::mac::MacStream)) -> Signature {
         let mut stream = self.mac.start();
         write(&mut stream);
-        let (tag, len) = stream.finish();
-        Signature::from_tag(self.method, &tag[..len])
+        let tag = stream.finish();
+        Signature::from_tag(self.method, &tag)
     }
 }
 
