@@ -64,8 +64,10 @@ const SHA1_IV: [u32; 5] = [
 
 /// A hash state between blocks.
 #[derive(Clone, Copy)]
-enum State {
+pub(crate) enum State {
+    /// SHA-256's eight words.
     Sha256([u32; 8]),
+    /// SHA-1's five words.
     Sha1([u32; 5]),
 }
 
@@ -135,12 +137,7 @@ const fn outer_tail(digest_len: usize) -> [u8; 32] {
         tail[0] = 0x80;
     }
     let bits = ((BLOCK + digest_len) * 8) as u64;
-    let be = bits.to_be_bytes();
-    let mut i = 0;
-    while i < 8 {
-        tail[24 + i] = be[i];
-        i += 1;
-    }
+    tail.split_at_mut(24).1.copy_from_slice(&bits.to_be_bytes());
     tail
 }
 
@@ -166,13 +163,7 @@ fn be_bytes16(words: [u32; 4]) -> [u8; 16] {
 /// from registers: copied out as bytes, in 4-byte stores read back in
 /// 8-byte groups, the tag waited for the stores to reach the cache at the
 /// very end of signing.
-#[derive(Clone, Copy)]
-pub(crate) enum Tag {
-    /// HMAC-SHA256.
-    Sha256([u32; 8]),
-    /// HMAC-SHA1.
-    Sha1([u32; 5]),
-}
+pub(crate) type Tag = State;
 
 impl Tag {
     /// The tag's bytes (32 or 20) at the start of the array, and their number.
@@ -350,10 +341,7 @@ impl MacStream {
         finish_inner(&mut self.state, &mut self.stage, len, bits);
 
         self.outer.compress(&self.state.outer_block());
-        match self.outer {
-            State::Sha256(words) => Tag::Sha256(words),
-            State::Sha1(words) => Tag::Sha1(words),
-        }
+        self.outer
     }
 }
 
