@@ -102,6 +102,42 @@ fn clean_texts_and_one_escape_at_each_place_encode_as_byte_wise() {
 }
 
 #[test]
+fn two_and_three_escapes_encode_as_byte_wise() {
+    extern crate std;
+    use std::vec::Vec;
+    // A chunk with two escapes is encoded a step per escape, one with
+    // three lane by lane: both sides of that choice, with the escapes
+    // next to each other or spread, across the chunk sizes.
+    let clean: Vec<u8> = (0..40u8)
+        .map(|i| b"aZ09-._~Qx"[usize::from(i % 10)])
+        .collect();
+    let lengths: &[usize] = if cfg!(miri) {
+        &[16, 17]
+    } else {
+        &[3, 8, 15, 16, 17, 24, 31, 32, 33, 40]
+    };
+    for &len in lengths {
+        for count in 2..=3 {
+            for gap in 1..5 {
+                for first in 0..len.saturating_sub((count - 1) * gap) {
+                    let mut text = clean[..len].to_vec();
+                    for k in 0..count {
+                        text[first + k * gap] = b" /:"[k];
+                    }
+                    let mut naive = Vec::new();
+                    naive_encode(&text, &mut naive);
+                    let mut space = [b'#'; 256];
+                    let dst = &mut space[..3 + room_for(len)];
+                    let end = encode_within(&text, dst, 3);
+                    let place = (len, count, gap, first);
+                    assert_eq!(&dst[3..end], &naive[..], "{place:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn plain_copies_write_the_text_and_nothing_before_it() {
     let text: [u8; 70] = core::array::from_fn(|i| b'a' + (i % 26) as u8);
     for len in 0..text.len() {
