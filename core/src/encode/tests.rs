@@ -12,6 +12,17 @@ fn enc(s: &str) -> ([u8; 256], usize) {
     (buf, n)
 }
 
+/// Forty bytes that need no encoding: letters, digits and `-._~` in turn.
+const CLEAN: [u8; 40] = {
+    let mut text = [0u8; 40];
+    let mut i = 0;
+    while i < text.len() {
+        text[i] = b"aZ09-._~Qx"[i % 10];
+        i += 1;
+    }
+    text
+};
+
 fn check(input: &str, expected: &str) {
     let (buf, n) = enc(input);
     assert_eq!(&buf[..n], expected.as_bytes(), "{input:?}");
@@ -77,14 +88,11 @@ fn clean_texts_and_one_escape_at_each_place_encode_as_byte_wise() {
     // Random texts rarely come out clean; these are, or hold one
     // reserved byte at each place, at every length around the word
     // and chunk sizes, written at several offsets.
-    let clean: Vec<u8> = (0..40u8)
-        .map(|i| b"aZ09-._~Qx"[usize::from(i % 10)])
-        .collect();
     // Under Miri, an interpreter, the lengths at the edges only.
     let edges = [0, 8, 15, 16, 17];
-    for len in (0..clean.len()).filter(|len| !cfg!(miri) || edges.contains(len)) {
+    for len in (0..CLEAN.len()).filter(|len| !cfg!(miri) || edges.contains(len)) {
         for escape_at in core::iter::once(None).chain((0..len).map(Some)) {
-            let mut text = clean[..len].to_vec();
+            let mut text = CLEAN[..len].to_vec();
             if let Some(i) = escape_at {
                 text[i] = b'/';
             }
@@ -108,9 +116,6 @@ fn two_and_three_escapes_encode_as_byte_wise() {
     // A chunk with two escapes is encoded a step per escape, one with
     // three lane by lane: both sides of that choice, with the escapes
     // next to each other or spread, across the chunk sizes.
-    let clean: Vec<u8> = (0..40u8)
-        .map(|i| b"aZ09-._~Qx"[usize::from(i % 10)])
-        .collect();
     let lengths: &[usize] = if cfg!(miri) {
         &[16, 17]
     } else {
@@ -120,7 +125,7 @@ fn two_and_three_escapes_encode_as_byte_wise() {
         for count in 2..=3 {
             for gap in 1..5 {
                 for first in 0..len.saturating_sub((count - 1) * gap) {
-                    let mut text = clean[..len].to_vec();
+                    let mut text = CLEAN[..len].to_vec();
                     for k in 0..count {
                         text[first + k * gap] = b" /:"[k];
                     }
