@@ -13,17 +13,24 @@ pub const MAX_SIGNATURE_LEN: usize = 44;
 /// Equality is constant-time. A signature is not secret (it travels with the
 /// request), so `Debug` and `Display` show it.
 #[derive(Clone, Copy)]
+#[repr(C)]
 pub struct Signature {
-    text: [u8; MAX_SIGNATURE_LEN],
+    // First, and 48 bytes: the encoder writes three whole 16-byte stores,
+    // which a copy of the value then reads back as they were written.
+    text: [u8; TEXT_SPACE],
     len: u8,
     method: SignatureMethod,
 }
 
+/// The room for the text: the longest signature rounded up to whole
+/// 16-byte pieces.
+const TEXT_SPACE: usize = MAX_SIGNATURE_LEN.next_multiple_of(16);
+
 impl Signature {
     /// Encodes a finished MAC's tag.
     pub(crate) fn from_tag(method: SignatureMethod, tag: &Tag) -> Signature {
-        let mut text = [0u8; MAX_SIGNATURE_LEN];
-        // Natively each digest length gets the register encoder, from the
+        let mut text = [0u8; TEXT_SPACE];
+        // Natively each digest length gets the vector encoder, from the
         // hash words (`encode_tag`; a SHA-256 tag took 270 instructions
         // with the table one). In wasm the one table encoder, for the
         // module's size. At most 32 bytes: at most 44 characters.
