@@ -78,10 +78,11 @@ pub(crate) fn encode_tag<const W: usize>(words: &[u32; W], out: &mut [u8; 48]) -
         third & u32x4::splat(0xFF_FFFF),
     ];
     let rows = u32x4::transpose(groups);
-    // 4 characters per 3 bytes. The tag ends in a group of 2 bytes, whose
-    // fourth sextet is zero: set to -4, which `alphabet` maps to `=`, the
-    // padding comes with its piece's store (a byte written over the piece
-    // afterwards would make a later 16-byte load of it wait for both).
+    // 4 characters per 3 bytes. The tag ends in a group of 2 bytes (as
+    // `4 * W % 3 == 2` says), whose fourth sextet is zero: set to -4, which
+    // `alphabet` maps to `=`. So the padding comes with its piece's store;
+    // a byte written over the piece afterwards would make a later 16-byte
+    // load of it wait for both stores.
     let len = (4 * W).div_ceil(3) * 4;
     let mut pad = [0u8; 48];
     pad[len - 1] = 0xFC;
@@ -107,7 +108,7 @@ fn sextets(group: u32x4) -> u32x4 {
     group >> 18_u32
         | (group >> 4_u32) & u32x4::splat(0x3F00)
         | (group << 10_u32) & u32x4::splat(0x3F_0000)
-        | group << 24_u32 & u32x4::splat(0x3F00_0000)
+        | (group << 24_u32) & u32x4::splat(0x3F00_0000)
 }
 
 /// Sixteen sextets (0–63) to their Base64 characters: `A` + the sextet,
