@@ -84,15 +84,15 @@ pub(crate) fn encode_tag<const W: usize>(words: &[u32; W], out: &mut [u8; 48]) -
     // a byte written over the piece afterwards would make a later 16-byte
     // load of it wait for both stores.
     let len = (4 * W).div_ceil(3) * 4;
-    let mut pad = [0u8; 48];
-    pad[len - 1] = 0xFC;
     for (i, (row, dst)) in rows.iter().zip(out.chunks_exact_mut(16)).enumerate() {
         let mut lanes = [0u8; 16];
         for (bytes, lane) in lanes.chunks_exact_mut(4).zip(sextets(*row).to_array()) {
             bytes.copy_from_slice(&lane.to_le_bytes());
         }
         let mut marks = [0u8; 16];
-        marks.copy_from_slice(&pad[16 * i..16 * i + 16]);
+        if i == (len - 1) / 16 {
+            marks[(len - 1) % 16] = 0xFC;
+        }
         let sextets = u8x16::new(lanes) | u8x16::new(marks);
         let ascii = alphabet(i8x16::new(sextets.to_array().map(u8::cast_signed))).to_array();
         dst.copy_from_slice(&ascii.map(i8::cast_unsigned));
