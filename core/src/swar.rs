@@ -38,15 +38,6 @@ pub(crate) const fn reserved_lanes(chunk: [u8; 8]) -> u64 {
     !unreserved_mask(u64::from_le_bytes(chunk)) & HIGH
 }
 
-/// How many lanes of `mask` (high bits only, as the `*_lanes` functions
-/// give) are set: one multiply that sums the eight 0/1 lanes into the top
-/// byte. `count_ones` is a longer bit-twiddling sequence on x86-64 builds
-/// without POPCNT (the baseline) and in wasm's portable builds.
-#[inline(always)]
-pub(crate) const fn count_lanes(mask: u64) -> usize {
-    ((mask >> 7).wrapping_mul(ONES) >> 56) as usize
-}
-
 /// The high bits of the first `n` (0–8) bytes: masks lanes of a word.
 #[inline(always)]
 pub(crate) const fn first_lanes(n: usize) -> u64 {
@@ -197,23 +188,6 @@ mod tests {
             }
         }
         assert!(all_bytes(b"", letter_lanes));
-    }
-
-    #[test]
-    fn count_lanes_counts_every_lane_pattern() {
-        for pattern in 0..=255u64 {
-            let mut mask = 0;
-            for lane in 0..8 {
-                if pattern >> lane & 1 == 1 {
-                    mask |= 0x80 << (8 * lane);
-                }
-            }
-            assert_eq!(
-                count_lanes(mask),
-                pattern.count_ones() as usize,
-                "{mask:#x}"
-            );
-        }
     }
 
     #[test]
