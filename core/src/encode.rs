@@ -94,6 +94,16 @@ pub(crate) const fn room_for(len: usize) -> usize {
     3 * len + WINDOW
 }
 
+/// The bytes [`encode_within`] and [`encode_pair_within`] may touch past
+/// the cursor when the output's length is known (see [`encoded_len`]):
+/// every chunk's stores start within the output and reach [`WINDOW`] bytes
+/// from their start at most. Tighter than [`room_for`] near the end of a
+/// buffer sized to its text.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) const fn room_for_output(output_len: usize) -> usize {
+    output_len + WINDOW
+}
+
 /// How far past the output's end the stores may reach: a chunk written lane
 /// by lane stores 4 bytes at up to 48 bytes in, wherever its live lanes end
 /// (see [`encode_every_lane`]); the other stores reach 16 bytes past a

@@ -166,13 +166,17 @@ impl Sink for SliceWriter<'_> {
         self.needed += 1;
     }
 
-    #[inline]
+    // Inlined into the canonical query's loop natively, as the MAC
+    // stream's is (a call per pair saves registers and reloads the
+    // encoder's constants); one shared copy in wasm, for the module's size.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn put_pair(&mut self, separator: bool, name: &[u8], value: &[u8]) {
         let at = self.needed;
         if self.buf.len().saturating_sub(at) >= room_for_pair(name.len(), value.len()) {
             self.needed = encode_pair_within(separator, name, value, self.buf, at);
         } else {
-            put_pair_by_pieces(self, separator, name, value);
+            self.put_pair_near_end(separator, name, value);
         }
     }
 
@@ -182,9 +186,26 @@ impl Sink for SliceWriter<'_> {
         if self.buf.len().saturating_sub(at) >= room_for(bytes.len()) {
             self.needed = encode_within(bytes, self.buf, at);
         } else {
-            // Close to the end (or past it): exact writes that keep counting.
-            encode_by_pieces(bytes, self);
+            self.put_encoded_near_end(bytes);
         }
+    }
+}
+
+// Natively, the fast paths near the end (in `near_end`).
+#[cfg(not(target_arch = "wasm32"))]
+mod near_end;
+
+/// In wasm, piece by piece near the end: the bindings' output buffers grow
+/// by doubling there, so their end is rarely near, and the fast paths'
+/// copies above cost 3 KB of module size.
+#[cfg(target_arch = "wasm32")]
+impl SliceWriter<'_> {
+    fn put_pair_near_end(&mut self, separator: bool, name: &[u8], value: &[u8]) {
+        put_pair_by_pieces(self, separator, name, value);
+    }
+
+    fn put_encoded_near_end(&mut self, bytes: &[u8]) {
+        encode_by_pieces(bytes, self);
     }
 }
 

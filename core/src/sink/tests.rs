@@ -169,3 +169,57 @@ fn a_formatter_error_is_returned_and_stops_the_output() {
     assert!(write!(out, "{}", Through(&ops)).is_ok());
     assert_eq!(out.written, whole);
 }
+
+/// Writes `ops` through a [`SliceWriter`] into a buffer of `len` bytes.
+fn into_buffer(ops: &[Op], len: usize) -> (Result<usize, Error>, Vec<u8>) {
+    let mut buf = std::vec![0u8; len];
+    let mut w = SliceWriter::new(&mut buf);
+    for op in ops {
+        match op {
+            Op::Put(bytes) => w.put(bytes),
+            Op::Byte(b) => w.put_byte(*b),
+            Op::Encoded(bytes) => w.put_encoded(bytes),
+            Op::Pair(separator, name, value) => w.put_pair(*separator, name, value),
+        }
+    }
+    let result = w.finish_len();
+    (result, buf)
+}
+
+#[test]
+fn a_buffer_of_any_length_gets_the_whole_text_or_its_length() {
+    // Pieces of every kind end at and around the end of buffers of every
+    // length near the text's: near its end the writer encodes by other
+    // ways (a local buffer, then byte by byte for a piece too large).
+    let sizes: &[usize] = if cfg!(miri) {
+        &[3, 140]
+    } else {
+        &[0, 1, 9, 20, 45, 60, 135, 136, 200]
+    };
+    for &size in sizes {
+        let piece = text(size, size);
+        let ops = [
+            Op::Pair(false, text(12, 1), text(30, 2)),
+            Op::Pair(true, text(size / 3, 3), piece.clone()),
+            Op::Encoded(piece.clone()),
+            Op::Byte(b'&'),
+            Op::Pair(true, piece.clone(), text(5, 4)),
+            Op::Put(piece.clone()),
+            Op::Encoded(text(44, 5)),
+        ];
+        let whole = naive(&ops);
+        let needed = whole.len();
+        for len in needed.saturating_sub(3 * size + 120)..needed + 120 {
+            match into_buffer(&ops, len) {
+                (Ok(n), buf) => {
+                    assert!(len >= needed, "{size}: {n} bytes into {len}");
+                    assert_eq!(&buf[..n], whole.as_bytes(), "{size} into {len}");
+                }
+                (Err(e), _) => {
+                    assert!(len < needed, "{size} into {len}: {e:?}");
+                    assert_eq!(e, Error::BufferTooSmall { needed }, "{size} into {len}");
+                }
+            }
+        }
+    }
+}
