@@ -103,7 +103,7 @@ impl Signer {
     /// one pass over the parameters. The canonical query is encoded once,
     /// straight into `out`, and MACed from there; [`Signer::sign`] followed
     /// by [`SortedParams::signed_query`] encodes every parameter twice and
-    /// takes 12–20% longer (BENCHMARKS.md). Returns the signature and the
+    /// takes 10–15% longer (BENCHMARKS.md). Returns the signature and the
     /// signed query.
     ///
     /// ```
