@@ -19,20 +19,25 @@ enum Op {
     Pair(bool, Vec<u8>, Vec<u8>),
 }
 
+/// Makes the calls `ops` on `sink`.
+fn call(ops: &[Op], sink: &mut impl Sink) {
+    for op in ops {
+        match op {
+            Op::Put(bytes) => sink.put(bytes),
+            Op::Byte(b) => sink.put_byte(*b),
+            Op::Encoded(bytes) => sink.put_encoded(bytes),
+            Op::Pair(separator, name, value) => sink.put_pair(*separator, name, value),
+        }
+    }
+}
+
 /// Shows a list of calls through a [`FmtSink`].
 struct Through<'o>(&'o [Op]);
 
 impl fmt::Display for Through<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut sink = FmtSink::new(f);
-        for op in self.0 {
-            match op {
-                Op::Put(bytes) => sink.put(bytes),
-                Op::Byte(b) => sink.put_byte(*b),
-                Op::Encoded(bytes) => sink.put_encoded(bytes),
-                Op::Pair(separator, name, value) => sink.put_pair(*separator, name, value),
-            }
-        }
+        call(self.0, &mut sink);
         sink.finish()
     }
 }
@@ -174,14 +179,7 @@ fn a_formatter_error_is_returned_and_stops_the_output() {
 fn into_buffer(ops: &[Op], len: usize) -> (Result<usize, Error>, Vec<u8>) {
     let mut buf = std::vec![0u8; len];
     let mut w = SliceWriter::new(&mut buf);
-    for op in ops {
-        match op {
-            Op::Put(bytes) => w.put(bytes),
-            Op::Byte(b) => w.put_byte(*b),
-            Op::Encoded(bytes) => w.put_encoded(bytes),
-            Op::Pair(separator, name, value) => w.put_pair(*separator, name, value),
-        }
-    }
+    call(ops, &mut w);
     let result = w.finish_len();
     (result, buf)
 }
