@@ -17,6 +17,23 @@ use mws_sign::Error;
 /// thread's first call rarely signs twice.
 pub const INITIAL_LEN: usize = 4096;
 
+/// Room a grown buffer keeps past the longest query: the core's fast paths
+/// store a little past their output and want room for a pair's worst-case
+/// encoding (three bytes a byte of text) before they take it whole, so a
+/// buffer of the query's exact length sent a long query's last pairs down
+/// the slower path at the buffer's end, on every call (see
+/// `mws_sign`'s `SliceWriter`).
+pub const SLACK: usize = 1024;
+
+/// The length a buffer grows to for a query of `needed` bytes: with
+/// [`SLACK`], in whole steps of [`INITIAL_LEN`].
+fn grown_len(needed: usize) -> usize {
+    needed
+        .checked_add(SLACK)
+        .and_then(|len| len.checked_next_multiple_of(INITIAL_LEN))
+        .unwrap_or(needed)
+}
+
 std::thread_local! {
     /// Grows to the longest query signed on the thread and is freed with
     /// the thread. It holds only what the caller receives: the signed
@@ -25,8 +42,9 @@ std::thread_local! {
 }
 
 /// Runs `write` with the thread's scratch buffer. When `write` reports
-/// [`Error::BufferTooSmall`], the buffer grows to the length needed and
-/// `write` runs once more (the same inputs need the same length).
+/// [`Error::BufferTooSmall`], the buffer grows past the length needed (see
+/// [`grown_len`]) and `write` runs once more (the same inputs need the
+/// same length).
 ///
 /// `write` must not borrow the buffer in what it returns: it copies what it
 /// needs out (into a caller's buffer, a Python `str`).
@@ -48,7 +66,7 @@ pub fn with_scratch<T>(mut write: impl FnMut(&mut [u8]) -> Result<T, Error>) -> 
         }
         match write(buf) {
             Err(Error::BufferTooSmall { needed }) => {
-                buf.resize(needed, 0);
+                buf.resize(grown_len(needed), 0);
                 write(buf)
             }
             done => done,
@@ -82,6 +100,26 @@ mod tests {
         assert_eq!(calls.replace(0), 2, "one short attempt, one after growing");
         assert_eq!(with_scratch(counted), Ok(3 * INITIAL_LEN));
         assert_eq!(calls.get(), 1, "the grown buffer is kept for the thread");
+    }
+
+    #[test]
+    fn a_grown_buffer_keeps_slack_past_the_output() {
+        let needed = 2 * INITIAL_LEN + 100;
+        let seen = core::cell::Cell::new(0);
+        let recorded = |buf: &mut [u8]| {
+            seen.set(buf.len());
+            fill(needed)(buf)
+        };
+        assert_eq!(with_scratch(recorded), Ok(needed));
+        assert_eq!(
+            seen.get(),
+            3 * INITIAL_LEN,
+            "room past the output, in whole steps"
+        );
+        assert!(seen.get() >= needed + SLACK);
+        assert_eq!(grown_len(INITIAL_LEN - SLACK), INITIAL_LEN);
+        assert_eq!(grown_len(INITIAL_LEN - SLACK + 1), 2 * INITIAL_LEN);
+        assert_eq!(grown_len(usize::MAX - 1), usize::MAX - 1, "no overflow");
     }
 
     #[test]
