@@ -42,9 +42,9 @@ std::thread_local! {
 }
 
 /// Runs `write` with the thread's scratch buffer. When `write` reports
-/// [`Error::BufferTooSmall`], the buffer grows past the length needed (see
-/// [`grown_len`]) and `write` runs once more (the same inputs need the
-/// same length).
+/// [`Error::BufferTooSmall`], the buffer grows past the length needed (by
+/// at least [`SLACK`], in steps of [`INITIAL_LEN`]) and `write` runs once
+/// more (the same inputs need the same length).
 ///
 /// `write` must not borrow the buffer in what it returns: it copies what it
 /// needs out (into a caller's buffer, a Python `str`).
