@@ -35,9 +35,9 @@ fn grown_len(needed: usize) -> usize {
 }
 
 std::thread_local! {
-    /// Grows to the longest query signed on the thread and is freed with
-    /// the thread. It holds only what the caller receives: the signed
-    /// query, never key material.
+    /// Grows to hold the longest query signed on the thread (with
+    /// [`SLACK`] past it) and is freed with the thread. It holds only what
+    /// the caller receives: the signed query, never key material.
     static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
