@@ -134,13 +134,14 @@ fn sign_case<'p, 'a>(
 }
 
 /// Signs a sign/reject case's inputs through `SignedRequest::new_to_query`,
-/// the one-pass path the bindings use to write the signed query: the
-/// signature and the query, or the first failing check's kind. The signed
-/// request it returns must know the query's length (counted, not measured).
+/// the one-pass path the bindings use to write the signed query, and the
+/// signature-only path `sign_request`: the signature and the query, or the
+/// first failing check's kind, which both must agree on. The signed
+/// request must know the query's length (counted, not measured).
 fn sign_to_query_case(
     case: &Map<String, Value>,
 ) -> Result<Result<(String, String), Error>, String> {
-    let mut params = params(case)?;
+    let (mut params, mut again) = (params(case)?, params(case)?);
     let (secret, signature_method) = (text(case, "secret")?, text(case, "signature_method")?);
     let (method, scheme) = (text(case, "method")?, text(case, "scheme")?);
     let (host, path) = (text(case, "host")?, text(case, "path")?);
@@ -160,7 +161,7 @@ fn sign_to_query_case(
         &mut params,
         &mut out,
     );
-    Ok(match signed {
+    let by_request = match signed {
         Ok((signed, query)) if signed.signed_query().len() != query.len() => {
             return Err(format!(
                 "new_to_query: the signed request counts {} bytes of signed query, it wrote {}",
@@ -170,7 +171,23 @@ fn sign_to_query_case(
         }
         Ok((signed, query)) => Ok((signed.signature().as_str().to_owned(), query.to_owned())),
         Err(e) => Err(e),
-    })
+    };
+    let signature_only = mws_sign::sign_request(
+        secret.as_bytes(),
+        signature_method,
+        method,
+        scheme,
+        host,
+        path,
+        &mut again,
+    )
+    .map(|signature| signature.as_str().to_owned());
+    if signature_only != by_request.clone().map(|(signature, _)| signature) {
+        return Err(format!(
+            "sign_request gave {signature_only:?}, new_to_query {by_request:?}"
+        ));
+    }
+    Ok(by_request)
 }
 
 /// Compares one stage; the message names it and shows both texts.

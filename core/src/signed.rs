@@ -1,15 +1,17 @@
 //! A whole request signed in one call, every stage kept: what the bindings,
 //! the CLI and the vector runners use, so the check order lives here once.
 
+use crate::params::with_sorted;
 use crate::sink::Sink;
 use crate::{
-    CanonicalQuery, Error, Param, RequestHead, Signature, SignedQuery, Signer, SortedParams,
-    StringToSign,
+    CanonicalQuery, Error, MAX_PARAMS, Param, RequestHead, Signature, SignedQuery, Signer,
+    SortedParams, StringToSign,
 };
 
 /// As [`SignedRequest::new`] — the same checks in the same order — keeping
 /// only the signature: all a binding's `sign` returns, without building and
-/// moving the whole signed request (several hundred bytes).
+/// moving the whole signed request (several hundred bytes). `params` are
+/// left in an unspecified order.
 ///
 /// ```
 /// let mut params = [("Action", "GetServiceStatus"), ("SignatureVersion", "2")];
@@ -53,14 +55,23 @@ pub fn sign_request_with<'a>(
     sign_sorted(signer, &head, params)
 }
 
-/// Sorts in place and signs, using the sorted parameters where they lie
-/// (`?` on the sort's result would copy them out first).
+/// Sorts `params` and signs them, using the sorted view where it lies (a
+/// `SortedParams` is several hundred bytes; `?` on a sort's result would
+/// copy it out first). Up to [`MAX_PARAMS`] they are sorted by an index on
+/// the stack and left where they are: nothing here keeps them in order, and
+/// moving them there cost more than the index (one call 2–2.5% faster on
+/// every workload, in process). Beyond, in place. (Writing the signed query
+/// from an index instead gained nothing: `SignedRequest` keeps sorting in
+/// place.)
 #[inline]
 fn sign_sorted(
     signer: &Signer,
     head: &RequestHead<'_>,
     params: &mut [Param<'_>],
 ) -> Result<Signature, Error> {
+    if params.len() <= MAX_PARAMS {
+        return with_sorted(params, |sorted| signer.sign(head, sorted));
+    }
     match &SortedParams::sort_in_place(params) {
         Ok(sorted) => signer.sign(head, sorted),
         Err(e) => Err(*e),
@@ -321,50 +332,4 @@ impl RequestUrl<'_, '_, '_> {
 crate::stages::stage_text!(RequestUrl);
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    extern crate std;
-    use crate::sink::measure;
-    use std::string::ToString;
-
-    #[test]
-    fn counted_lengths_equal_measured_ones() {
-        // Empty, only a stale signature, plain, and values that need encoding
-        // (escapes and multi-byte), across block edges of the MAC stream.
-        let long = "x y/é".repeat(40);
-        let lists: [&[Param<'_>]; 5] = [
-            &[],
-            &[("Signature", "stale")],
-            &[("Action", "List"), ("Signature", "stale"), ("Version", "1")],
-            &[("Note", "a+b=c&d ~ ü / ?"), ("***", "(')"), ("Long", &long)],
-            &[("SignatureVersion", "2"), ("SignatureMethod", "HmacSHA1")],
-        ];
-        for list in lists {
-            let mut params = list.to_vec();
-            let Ok(signed) = SignedRequest::new(
-                b"key",
-                "HmacSHA1",
-                "POST",
-                "https",
-                "Example.com",
-                "/p",
-                &mut params,
-            ) else {
-                unreachable!("signs")
-            };
-            let (query, signed_query) = (signed.canonical_query(), signed.signed_query());
-            assert_eq!(query.len(), measure(|c| query.write_to(c)), "{list:?}");
-            assert_eq!(query.len(), query.to_string().len(), "{list:?}");
-            assert_eq!(
-                signed_query.len(),
-                measure(|c| signed_query.write_to(c)),
-                "{list:?}"
-            );
-            assert_eq!(
-                signed_query.len(),
-                signed_query.to_string().len(),
-                "{list:?}"
-            );
-        }
-    }
-}
+mod tests;
