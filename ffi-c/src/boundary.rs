@@ -58,13 +58,34 @@ pub(crate) unsafe fn bytes<'a>(ptr: *const c_char, len: usize) -> Result<&'a [u8
 pub(crate) unsafe fn text<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, mws_status> {
     // SAFETY: forwarded contract.
     let bytes = unsafe { bytes(ptr, len) }?;
-    // Request texts are nearly always ASCII: an inlined word-at-a-time check
-    // instead of a call to the full UTF-8 validator for each of them.
-    if bytes.is_ascii() {
+    // Request texts are nearly always ASCII: an inlined check instead of a
+    // call to the full UTF-8 validator for each of them.
+    if is_ascii(bytes) {
         // SAFETY: ASCII is UTF-8.
         return Ok(unsafe { core::str::from_utf8_unchecked(bytes) });
     }
     core::str::from_utf8(bytes).map_err(|_| mws_status::InvalidUtf8)
+}
+
+/// Whether every byte is ASCII. Most request texts are under 16 bytes
+/// (names, short values), for which `<[u8]>::is_ascii` tests one word and
+/// then the rest byte by byte: here two overlapping loads cover any length
+/// up to 16 (the overlap reads the same bytes twice, which is harmless).
+#[inline(always)]
+fn is_ascii(bytes: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |w: &[u8; 8]| u64::from_le_bytes(*w);
+    let half = |w: &[u8; 4]| u64::from(u32::from_le_bytes(*w));
+    let n = bytes.len();
+    let either = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(first), Some(last)) if n <= 16 => word(first) | word(last),
+        (Some(_), Some(_)) => return bytes.is_ascii(),
+        _ => match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            (Some(first), Some(last)) => half(first) | half(last),
+            _ => bytes.iter().fold(0, |acc, &b| acc | u64::from(b)),
+        },
+    };
+    either & HIGH == 0
 }
 
 /// A shared reference from a pointer that must not be NULL.
@@ -262,6 +283,20 @@ mod tests {
             mws_status::InvalidHost
         );
         assert_eq!(guard(|| Ok(())), mws_status::Ok);
+    }
+
+    #[test]
+    fn the_short_ascii_check_agrees_with_the_standard_one() {
+        let text = [b'a'; 40];
+        for len in 0..=text.len() {
+            assert!(is_ascii(&text[..len]), "{len}");
+            for at in 0..len {
+                let mut one_high = text;
+                one_high[at] = 0x80;
+                assert!(!is_ascii(&one_high[..len]), "{len} {at}");
+                assert_eq!(is_ascii(&one_high[..len]), one_high[..len].is_ascii());
+            }
+        }
     }
 
     #[test]
