@@ -171,6 +171,9 @@ pub(crate) struct Inputs<'a> {
     data: &'a [u8],
     lens: core::slice::Iter<'a, u32>,
     pos: usize,
+    /// Input already checked as UTF-8, from `checked_from` (see [`Inputs::text`]).
+    checked: &'a str,
+    checked_from: usize,
 }
 
 impl<'a> Inputs<'a> {
@@ -180,6 +183,8 @@ impl<'a> Inputs<'a> {
             data,
             lens: lens.iter(),
             pos: 0,
+            checked: "",
+            checked_from: 0,
         }
     }
 
@@ -199,8 +204,29 @@ impl<'a> Inputs<'a> {
 
     /// The next piece as text. `TextEncoder` only writes UTF-8, so failing
     /// here means the lengths were wrong: a bug, reported as such.
+    ///
+    /// The texts of a call lie back to back, so the input is checked as
+    /// UTF-8 once, from the first text to its end (or up to its first
+    /// invalid byte), and each text is cut from that at char boundaries:
+    /// one pass instead of a validator call per text, most of them a few
+    /// bytes long. A piece read as bytes (a secret) may hold anything; a
+    /// text past what was checked starts a new check.
     pub(crate) fn text(&mut self) -> Result<&'a str, Status> {
-        core::str::from_utf8(self.bytes()?).map_err(|_| Status::BadInput)
+        let start = self.pos;
+        let end = start + self.bytes()?.len();
+        // Pieces are read in order: only the end can lie past the check.
+        if end > self.checked_from + self.checked.len() {
+            let rest = self.data.get(start..).unwrap_or(&[]);
+            let valid = match core::str::from_utf8(rest) {
+                Ok(text) => text,
+                Err(e) => core::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
+            };
+            (self.checked, self.checked_from) = (valid, start);
+        }
+        // A piece whose end is no char boundary cuts a character in two.
+        self.checked
+            .get(start - self.checked_from..end - self.checked_from)
+            .ok_or(Status::BadInput)
     }
 
     /// The next piece, or `None` when it is empty.
@@ -313,9 +339,55 @@ mod tests {
         // A length that cuts a character in two is a bug, never a fix-up.
         let data = "é".as_bytes();
         assert_eq!(Inputs::new(data, &[1, 1]).text(), Err(Status::BadInput));
+        let mut cut = Inputs::new(data, &[1, 1]);
+        assert_eq!(cut.bytes(), Ok(&data[..1]));
+        assert_eq!(cut.text(), Err(Status::BadInput));
         // Lengths beyond the data, or data left over, are bugs too.
         assert_eq!(Inputs::new(b"ab", &[3]).bytes(), Err(Status::BadInput));
         assert_eq!(Inputs::new(b"ab", &[1]).finish(), Err(Status::BadInput));
+    }
+
+    #[test]
+    fn texts_are_checked_as_utf8_each_on_its_own() {
+        // Bytes that are no UTF-8 (a secret) before, between and after
+        // texts: each text reads as itself, and invalid bytes never pass
+        // as text, wherever the one check of the input stopped.
+        let mut data = vec![0xFF, 0xC3];
+        data.extend_from_slice("é=a".as_bytes());
+        data.extend_from_slice(&[0xE2, 0x82]);
+        data.extend_from_slice("ü".as_bytes());
+        data.push(0xBC);
+        let lens = [2, 2, 1, 2, 2, 1];
+        let mut inputs = Inputs::new(&data, &lens);
+        assert_eq!(inputs.bytes(), Ok(&[0xFF, 0xC3][..]));
+        assert_eq!(inputs.text(), Ok("é"));
+        assert_eq!(inputs.text(), Ok("="));
+        assert_eq!(inputs.text(), Err(Status::BadInput)); // "a" + 0xE2
+        assert_eq!(inputs.text(), Err(Status::BadInput)); // 0x82 + half of "ü"
+        assert_eq!(inputs.text(), Err(Status::BadInput)); // the rest of "ü"
+        assert_eq!(inputs.finish(), Err(Status::BadInput)); // 0xBC is left
+        // A text after bytes the check stopped at starts a new check.
+        let data = b"a\xFFb";
+        let mut inputs = Inputs::new(data, &[1, 1, 1]);
+        assert_eq!(inputs.text(), Ok("a"));
+        assert_eq!(inputs.bytes(), Ok(&b"\xFF"[..]));
+        assert_eq!(inputs.text(), Ok("b"));
+        // Each text agrees with checking it alone, whatever follows it.
+        let texts = ["", "a", "é", "日本", "x y"];
+        for first in texts {
+            for then in [&b"\xFF"[..], b"\x80", b"b", b"\xC3\xA9"] {
+                let mut data = first.as_bytes().to_vec();
+                data.extend_from_slice(then);
+                let lens = [first.len() as u32, then.len() as u32];
+                let mut inputs = Inputs::new(&data, &lens);
+                assert_eq!(inputs.text(), Ok(first));
+                assert_eq!(
+                    inputs.text().ok(),
+                    core::str::from_utf8(then).ok(),
+                    "{first:?} {then:?}"
+                );
+            }
+        }
     }
 
     #[test]
