@@ -19,17 +19,10 @@ fn signature_only_functions_agree_with_signed_request_past_the_index_limit() {
     let Ok(signer) = Signer::from_name(b"key", "HmacSHA1") else {
         unreachable!("a valid key")
     };
+    let (method, scheme, host, path) = ("POST", "https", "example.com", "/");
     let sign = |params: &mut [Param<'_>]| {
-        let one_call = sign_request(
-            b"key",
-            "HmacSHA1",
-            "POST",
-            "https",
-            "example.com",
-            "/",
-            params,
-        );
-        let pre_keyed = sign_request_with(&signer, "POST", "https", "example.com", "/", params);
+        let one_call = sign_request(b"key", "HmacSHA1", method, scheme, host, path, params);
+        let pre_keyed = sign_request_with(&signer, method, scheme, host, path, params);
         assert_eq!(pre_keyed, one_call);
         one_call.map(|sig| sig.as_str().to_string())
     };
@@ -37,15 +30,9 @@ fn signature_only_functions_agree_with_signed_request_past_the_index_limit() {
         let names: Vec<String> = (0..count).rev().map(|i| format!("P{i}")).collect();
         let given: Vec<Param<'_>> = names.iter().map(|n| (n.as_str(), "v w")).collect();
         let mut sorted = given.clone();
-        let Ok(signed) = SignedRequest::new(
-            b"key",
-            "HmacSHA1",
-            "POST",
-            "https",
-            "example.com",
-            "/",
-            &mut sorted,
-        ) else {
+        let in_place =
+            SignedRequest::new(b"key", "HmacSHA1", method, scheme, host, path, &mut sorted);
+        let Ok(signed) = in_place else {
             unreachable!("{count} distinct names sign")
         };
         let expected = signed.signature().as_str().to_string();
