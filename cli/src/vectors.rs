@@ -182,7 +182,7 @@ fn sign_to_query_case(
         &mut again,
     )
     .map(|signature| signature.as_str().to_owned());
-    if signature_only != by_request.clone().map(|(signature, _)| signature) {
+    if signature_only.as_deref() != by_request.as_ref().map(|(signature, _)| signature.as_str()) {
         return Err(format!(
             "sign_request gave {signature_only:?}, new_to_query {by_request:?}"
         ));
